@@ -46,6 +46,8 @@ export function fittedScenarioText(fit: HistoryFit): string {
     // The file's name as a name may be written, on one line (scenario/one-line.ts): a history named
     // `h<LF>x.csv` was fitted to a scenario its own check refused (an internal error, exit 1).
     `name: ${JSON.stringify(`Fitted from ${safe(baseName(fit.source))}`)}`,
+    // Kept by the loader (comments are not): the report tells these estimates from typed figures by it.
+    `fittedFrom: ${JSON.stringify(`${sources.join(', ')} (${span})`)} # delete once the values are your own`,
     'currency: USD # the history does not say its currency: set it',
   );
   if (cal) out.push(`fiscalYearStartMonth: ${cal.fiscalYearStartMonth} # the month after the history's last (${monthLabel(fit.months, cal)})`, `fiscalYear: ${cal.fiscalYear}`);

@@ -1,3 +1,4 @@
+import type { CurrencyMark } from './money.js';
 import type { Comparison } from '../analysis/compare.js';
 import type { CompareDecisions } from '../analysis/compare-decisions.js';
 import { METRIC_LABELS, METRICS } from '../model/components.js';
@@ -18,7 +19,7 @@ import { scenarioRowMoney } from './scenario-row-money.js';
  * @example compareDecisionRows(c, d, '$')[0] // => ['P(revenue >= 120M)', '45.8% [44.2%, 47.3%]', ...]
  * Complexity: O(scenarios x (targets + metrics)).
  */
-export function compareDecisionRows(c: Comparison, d: CompareDecisions, symbol: string): string[][] {
+export function compareDecisionRows(c: Comparison, d: CompareDecisions, symbol: CurrencyMark): string[][] {
   const conf = confidenceWords(d.confidence).share;
   const rows: string[][] = [];
   d.scenarios[0]?.targets.forEach((t, i) => rows.push([`P(${t.label})`, ...d.scenarios.map((s) => chanceCell(s.targets[i]!.probability))]));

@@ -1,4 +1,5 @@
-import { MONEY_UNITS, moneyUnit, signedAmount, unitSize, type MoneyUnit } from './money.js';
+import type { CurrencyMark } from './money.js';
+import { MONEY_UNITS, moneyUnit, signedAmount, unitSize, unitText, type MoneyUnit } from './money.js';
 import { toFixedDecimal } from '../math/decimal-round.js';
 
 /**
@@ -10,7 +11,7 @@ import { toFixedDecimal } from '../math/decimal-round.js';
  * @example fixedMoney([94e6, 5e6, 3.98e6], '$')(5e6) // => '$5.0M'
  * Complexity: O(values) to build, O(1) per call.
  */
-export function fixedMoney(values: readonly number[], symbol: string): (v: number) => string {
+export function fixedMoney(values: readonly number[], symbol: CurrencyMark): (v: number) => string {
   const finite = values.filter((v) => Number.isFinite(v) && v !== 0).map(Math.abs);
   const largest = finite.length > 0 ? Math.max(...finite) : 0;
   const least = finite.length > 0 ? Math.min(...finite) : 0;
@@ -26,6 +27,6 @@ export function fixedMoney(values: readonly number[], symbol: string): (v: numbe
     if (!Number.isFinite(v)) return '-';
     const text = toFixedDecimal(Math.abs(v) / scale, decimals);
     // An amount that rounds to 0 reads without a sign ('$0.0M', not '-$0.0M').
-    return signedAmount(Number(text) === 0 ? 0 : v, `${text}${unit}`, symbol);
+    return signedAmount(Number(text) === 0 ? 0 : v, unitText(text, unit), symbol);
   };
 }

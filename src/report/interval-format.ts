@@ -1,4 +1,5 @@
-import { decimalsBelowWhole, formatCurrency, formatShare, signedAmount, unitSize, type MoneyUnit } from './money.js';
+import type { CurrencyMark } from './money.js';
+import { decimalsBelowWhole, formatCurrency, formatShare, markMinorDigits, signedAmount, unitSize, unitText, type MoneyUnit } from './money.js';
 import { toFixedDecimal, toPrecisionDecimal } from '../math/decimal-round.js';
 import type { Stat } from '../analysis/describe.js';
 
@@ -28,7 +29,7 @@ const MAX_DIGITS = 7;
  * @example formatMoneyInterval([109.77e6, 110.08e6], '$', 109.9e6) // => '[$109.8M, $110.1M]'
  * Complexity: O(1).
  */
-export function formatMoneyInterval(interval: readonly [number, number], symbol: string, value: number): string {
+export function formatMoneyInterval(interval: readonly [number, number], symbol: CurrencyMark, value: number): string {
   const write = moneyBesideFormat(value, interval, symbol);
   return `[${write(interval[0])}, ${write(interval[1])}]`;
 }
@@ -40,7 +41,7 @@ export function formatMoneyInterval(interval: readonly [number, number], symbol:
  *
  * @example formatMoneyBeside(111.78e6, [111.7e6, 111.8e6], '$') // => '$111.8M'
  */
-export function formatMoneyBeside(value: number, interval: readonly [number, number] | null, symbol: string): string {
+export function formatMoneyBeside(value: number, interval: readonly [number, number] | null, symbol: CurrencyMark): string {
   return moneyBesideFormat(value, interval, symbol)(value);
 }
 
@@ -60,7 +61,7 @@ export function formatMoneyBeside(value: number, interval: readonly [number, num
  * @example moneyBesideFormat(94.1e6, [94.04e6, 94.3e6], '$')(94.04e6) // => '$94.0M'
  * Complexity: O(MAX_DIGITS) to build, O(1) a call.
  */
-export function moneyBesideFormat(value: number, interval: readonly [number, number] | null, symbol: string, leastDigits = 3): (v: number) => string {
+export function moneyBesideFormat(value: number, interval: readonly [number, number] | null, symbol: CurrencyMark, leastDigits = 3): (v: number) => string {
   if (interval === null) return (v) => formatCurrency(v, symbol, leastDigits);
   return moneyGroupFormat(value, interval, symbol, Math.max(leastDigits, moneyBesideDigits(value, interval)));
 }
@@ -87,7 +88,7 @@ export function moneyBesideDigits(value: number, interval: readonly [number, num
 const MAX_GROUP_DECIMALS = 8;
 
 /** A figure and its interval's ends in one unit at the figure's decimal place at `digits` significant digits (moneyBesideFormat). */
-function moneyGroupFormat(value: number, interval: readonly [number, number], symbol: string, digits: number): (v: number) => string {
+function moneyGroupFormat(value: number, interval: readonly [number, number], symbol: CurrencyMark, digits: number): (v: number) => string {
   const members = [value, ...interval].filter(Number.isFinite).map(Math.abs);
   const largest = members.length > 0 ? Math.max(...members) : 0;
   if (largest === 0) return (v) => formatCurrency(v, symbol, digits);
@@ -101,13 +102,15 @@ function moneyGroupFormat(value: number, interval: readonly [number, number], sy
   // each written with its own `digits` significant digits, "$50.0 [$0, $5.00k]".
   if (value === 0 || (Number.isFinite(value) && lead(largest) - lead(Math.abs(value)) >= 2)) return (v) => formatCurrency(v, symbol, digits);
   const anchor = Number.isFinite(value) ? Math.abs(value) : largest;
-  const decimals = Math.min(MAX_GROUP_DECIMALS, Math.max(0, digits - 1 - lead(anchor)));
+  // Below 1,000 (no unit) no finer than the currency's minor unit, as formatCurrency writes it (¥7, not ¥7.00).
+  const minor = unit === '' ? markMinorDigits(symbol) : undefined;
+  const decimals = Math.min(MAX_GROUP_DECIMALS, minor ?? MAX_GROUP_DECIMALS, Math.max(0, digits - 1 - lead(anchor)));
   return (v) => {
     if (!Number.isFinite(v)) return '-';
     // Zero is written "$0" wherever it stands, as formatCurrency writes it (not "$0.00k").
     if (v === 0) return formatCurrency(0, symbol);
     const text = toFixedDecimal(Math.abs(v) / size, decimals);
-    return signedAmount(Number(text) === 0 ? 0 : v, `${text}${unit}`, symbol);
+    return signedAmount(Number(text) === 0 ? 0 : v, unitText(text, unit), symbol);
   };
 }
 
@@ -257,13 +260,13 @@ export interface MoneyCell {
  * @example moneyCellsFormat([{ value: 111.4e6, interval: [111.3e6, 111.5e6] }, { value: 112.5e6, interval: [112.4e6, 112.6e6] }], '$')(111.4e6) // => '$111.4M'
  * Complexity: O(cells) a digit, at most MAX_DIGITS digits.
  */
-export function moneyCellsFormat(cells: readonly MoneyCell[], symbol: string): (v: number) => string {
+export function moneyCellsFormat(cells: readonly MoneyCell[], symbol: CurrencyMark): (v: number) => string {
   const digits = moneyCellsDigits(cells, symbol);
   return (v) => formatCurrency(v, symbol, digits);
 }
 
 /** The significant digits moneyCellsFormat writes `cells` with. */
-function moneyCellsDigits(cells: readonly MoneyCell[], symbol: string): number {
+function moneyCellsDigits(cells: readonly MoneyCell[], symbol: CurrencyMark): number {
   const bounds = cells.flatMap((c) => (c.interval === null ? [] : [errorDigits(c.value, c.interval)]));
   const most = bounds.length === 0 ? 3 : Math.min(...bounds);
   // Neighbours only, in the order given (a mean of 112.50M and a P50 of 112.47M two cells on may
@@ -310,7 +313,7 @@ export type RowMoney = (v: number, figure?: RowFigure) => string;
  *
  * @example statRowMoney(summary.byTier.SMB.revenue, '$')(summary.byTier.SMB.revenue.mean) // => '$24.2M'
  */
-export function statRowMoney(stat: Stat, symbol: string): RowMoney {
+export function statRowMoney(stat: Stat, symbol: CurrencyMark): RowMoney {
   const digits = moneyCellsDigits(statMoneyCells(stat), '');
   return (v) => formatCurrency(v, symbol, digits);
 }
@@ -325,7 +328,7 @@ export function statRowMoney(stat: Stat, symbol: string): RowMoney {
  *
  * @example metricRowMoney(summary.metrics.revenue, '$')(summary.metrics.revenue.percentiles.p10, 'p10') // => '$106.1M'
  */
-export function metricRowMoney(stat: RowStat, symbol: string): RowMoney {
+export function metricRowMoney(stat: RowStat, symbol: CurrencyMark): RowMoney {
   const digits = statRowDigits(stat);
   const beside = new Map<RowFigure, (v: number) => string>();
   for (const k of ROW_FIGURES_BESIDE_INTERVALS) {
@@ -376,7 +379,7 @@ export function statRowDigits(stat: RowStat): number {
  *
  * @example statFigureBeside(summary.metrics.revenue, summary.decisions.downside.revenue.p10, '$') // => { value: '$106.1M', interval: '[$105.6M, $106.4M]' }
  */
-export function statFigureBeside(stat: RowStat, figure: { readonly value: number; readonly interval: readonly [number, number] | null }, symbol: string): { value: string; interval: string | null } {
+export function statFigureBeside(stat: RowStat, figure: { readonly value: number; readonly interval: readonly [number, number] | null }, symbol: CurrencyMark): { value: string; interval: string | null } {
   const { value, interval } = figure;
   const digits = statRowDigits(stat);
   const write = interval === null ? (v: number) => formatCurrency(v, symbol, digits) : moneyGroupFormat(value, interval, symbol, digits);
@@ -391,7 +394,7 @@ export function statFigureBeside(stat: RowStat, figure: { readonly value: number
  *
  * @example budgetMoney(summary.metrics.revenue, summary.decisions.budgets.metrics.revenue, 0.9, '$')(budget.value) // => '$106.1M'
  */
-export function budgetMoney(stat: RowStat, budget: { readonly value: number; readonly interval: readonly [number, number] | null }, confidence: number, symbol: string): (v: number) => string {
+export function budgetMoney(stat: RowStat, budget: { readonly value: number; readonly interval: readonly [number, number] | null }, confidence: number, symbol: CurrencyMark): (v: number) => string {
   const percentile = Math.round((1 - confidence) * 1e9) / 1e9;
   const inRow = (percentile === 0.1 || percentile === 0.05) && budget.interval !== null;
   return inRow ? moneyGroupFormat(budget.value, budget.interval!, symbol, statRowDigits(stat)) : moneyBesideFormat(budget.value, budget.interval, symbol);

@@ -1,5 +1,5 @@
 import { decimalsBelowWhole, twoSignificantDigits } from '../math/share-decimals.js';
-import { toFixedDecimal, toPrecisionDecimal, toPrecisionText } from '../math/decimal-round.js';
+import { toFixedDecimal, toPrecisionText } from '../math/decimal-round.js';
 import { exactAmount } from '../scenario/exact-amount.js';
 import { APPROXIMATELY, statedRounding } from './stated-figure.js';
 
@@ -21,8 +21,65 @@ export function currencySymbol(currency: string): string {
   }
 }
 
+/**
+ * The decimals of an ISO 4217 currency's minor unit (its exponent): 2 for USD's cents, 0 for JPY and
+ * KRW (no minor unit), 3 for KWD and BHD (from the runtime's ICU data); 2 for a code it does not know.
+ *
+ * @example currencyMinorDigits('JPY') // => 0
+ */
+export function currencyMinorDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/**
+ * A currency as the terminal writes its amounts: without a symbol (its tables name the currency in
+ * their headings) but with its minor unit's decimals, so ¥7 is "7", not "7.00".
+ */
+export interface BareCurrency {
+  readonly symbol: '';
+  readonly minorDigits: number;
+}
+
+/** The terminal's mark of a currency: no symbol, its minor unit's decimals. */
+export const bareCurrency = (currency: string): BareCurrency => ({ symbol: '', minorDigits: currencyMinorDigits(currency) });
+
+/**
+ * What an amount is written with: a currency's symbol (currencySymbol: '$', '¥', 'KWD'), whose
+ * currency's minor unit caps the decimals of an amount below 1,000, or a BareCurrency (the terminal).
+ * A symbol no currency writes ('' alone, as tests and digit counting pass it) caps nothing.
+ */
+export type CurrencyMark = string | BareCurrency;
+
+/** The symbol a mark writes before an amount. */
+export const markSymbol = (mark: CurrencyMark): string => (typeof mark === 'string' ? mark : mark.symbol);
+
+let symbolDigits: Map<string, number> | undefined;
+
+/**
+ * The minor-unit decimals of the currency a mark names (undefined: no cap). A symbol names one
+ * currency: en-US's symbols tell currencies apart ('$' USD, 'CA$', 'A$', '¥' JPY, 'CN¥'), checked
+ * over every currency the runtime knows in test/report/currency-digits.test.ts.
+ */
+export function markMinorDigits(mark: CurrencyMark): number | undefined {
+  if (typeof mark !== 'string') return mark.minorDigits;
+  if (mark === '') return undefined;
+  if (symbolDigits === undefined) {
+    symbolDigits = new Map();
+    for (const code of Intl.supportedValuesOf('currency')) symbolDigits.set(currencySymbol(code), currencyMinorDigits(code));
+  }
+  // A code ICU lists no symbol for (XYZ) is its own symbol: its digits are Intl's for it, as bareCurrency's.
+  return symbolDigits.get(mark) ?? (/^[A-Z]{3}$/.test(mark) ? currencyMinorDigits(mark) : undefined);
+}
+
 /** "CHF" and other letter codes need a space before the amount; "$" and "€" do not. */
-export const currencyPrefix = (symbol: string) => (/[A-Za-z]$/.test(symbol) ? `${symbol} ` : symbol);
+export const currencyPrefix = (mark: CurrencyMark) => {
+  const symbol = markSymbol(mark);
+  return /[A-Za-z]$/.test(symbol) ? `${symbol} ` : symbol;
+};
 const prefix = currencyPrefix;
 
 /** The units amounts are written in, smallest first, with their size: tables, axes and labels use the same. */
@@ -66,18 +123,43 @@ export function moneyUnit(abs: number): [number, MoneyUnit] {
  * @example formatCurrency(94e6, '$') // => '$94.0M'
  * Complexity: O(1).
  */
-export function formatCurrency(value: number, symbol: string, significantDigits = 3): string {
+export function formatCurrency(value: number, symbol: CurrencyMark, significantDigits = 3): string {
   if (!Number.isFinite(value)) return '-';
   if (value === 0) return signedAmount(0, '0', symbol);
-  const abs = Math.abs(value);
-  const [scaled, unit] = moneyUnit(abs);
+  const [scaled, unit] = moneyUnit(Math.abs(value));
+  const text = unitDigits(scaled, unit, significantDigits, markMinorDigits(symbol));
   // 999.95k rounds to 1000k at three digits, so carry it to the next unit ("1.00M").
-  const rounded = toPrecisionDecimal(scaled, significantDigits);
-  if (rounded >= 1000 && unit !== 'T') {
+  if (Number(text) >= 1000 && unit !== 'T') {
     const next = MONEY_UNITS[MONEY_UNITS.findIndex(([u]) => u === unit) + 1]![0];
-    return signedAmount(value, `${toPrecisionText(rounded / 1000, significantDigits)}${next}`, symbol);
+    return signedAmount(value, unitText(toPrecisionText(Number(text) / 1000, significantDigits), next), symbol);
   }
-  return signedAmount(value, `${toPrecisionText(scaled, significantDigits)}${unit}`, symbol);
+  // An amount that rounds to zero at its currency's minor unit (a tenth of a cent) is written without a sign.
+  return signedAmount(Number(text) === 0 ? 0 : value, unitText(text, unit), symbol);
+}
+
+/**
+ * An amount in its unit at `significantDigits`; below 1,000 (no unit) at most the currency's
+ * minor-unit decimals (`minorDigits`; undefined: no cap): ¥7 is "7", not "7.00", $0.001234 "0.00".
+ */
+function unitDigits(scaled: number, unit: MoneyUnit, significantDigits: number, minorDigits: number | undefined): string {
+  const text = toPrecisionText(scaled, significantDigits);
+  if (unit !== '' || minorDigits === undefined) return text;
+  return (text.split('.')[1]?.length ?? 0) > minorDigits ? toFixedDecimal(scaled, minorDigits) : text;
+}
+
+/**
+ * THE carry of a unit, as every money formatter writes an amount in a unit: an amount is written in
+ * the unit of its size (moneyUnit), and one that rounds to 1,000 of its unit in the next ("$1.00M",
+ * not "$1000k": formatCurrency, and the set formatters that pick the unit of their largest member by
+ * it); the largest unit, T, has no next, so its thousands are grouped as any whole number's are:
+ * 999,999,999,999,999 at three digits is "$1,000T", not "$1000T".
+ *
+ * @example unitText('1000.00', 'T') // => '1,000.00T'
+ */
+export function unitText(digits: string, unit: MoneyUnit): string {
+  const [whole, fraction] = digits.split('.');
+  if (whole!.length <= 3) return `${digits}${unit}`;
+  return `${whole!.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction === undefined ? '' : `.${fraction}`}${unit}`;
 }
 
 /**
@@ -88,7 +170,7 @@ export function formatCurrency(value: number, symbol: string, significantDigits 
  *
  * @example signedAmount(-1234567, '1.23M', '$') // => '-$1.23M'
  */
-export function signedAmount(value: number, digits: string, symbol: string): string {
+export function signedAmount(value: number, digits: string, symbol: CurrencyMark): string {
   if (!Number.isFinite(value)) return '-';
   return `${value < 0 ? '-' : ''}${prefix(symbol)}${digits}`;
 }
@@ -102,7 +184,7 @@ export function signedAmount(value: number, digits: string, symbol: string): str
  * @example formatStatedCurrency(119_996_000, '$') // => '$119.996M'
  * @example formatStatedCurrency(18_234_567.89, '$') // => '≈$18.2346M'
  */
-export function formatStatedCurrency(value: number, symbol: string): string {
+export function formatStatedCurrency(value: number, symbol: CurrencyMark): string {
   if (!Number.isFinite(value)) return '-';
   const { rounded, digits } = statedRounding(value);
   return rounded ? `${APPROXIMATELY}${formatCurrency(value, symbol, digits)}` : signedAmount(value, exactAmount(Math.abs(value)), symbol);
@@ -115,7 +197,7 @@ export function formatStatedCurrency(value: number, symbol: string): string {
  *
  * @example targetAmount(120_000_000.5, '$') // => '$120.0000005M'
  */
-export function targetAmount(value: number, symbol: string): string {
+export function targetAmount(value: number, symbol: CurrencyMark): string {
   if (!Number.isFinite(value)) return '-';
   return signedAmount(value, exactAmount(Math.abs(value)), symbol);
 }
@@ -126,9 +208,9 @@ export function targetAmount(value: number, symbol: string): string {
  *
  * @example statedAmount(18_234_567.89) // => '≈18.2346M'
  */
-export function statedAmount(value: number): string {
+export function statedAmount(value: number, mark: CurrencyMark = ''): string {
   if (!Number.isFinite(value)) return '-';
-  return formatStatedCurrency(value, '');
+  return formatStatedCurrency(value, mark);
 }
 
 /**
@@ -137,12 +219,16 @@ export function statedAmount(value: number): string {
  *
  * @example moneyLabelExpr('$') // an expression for an axis's labelExpr
  */
-export function moneyLabelExpr(symbol: string): string {
+export function moneyLabelExpr(symbol: CurrencyMark): string {
   // d3's SI prefix writes G for billions; finance writes B. Below 1,000 the amount is written as it
   // is: an SI prefix there is m (milli), and $0.5 read "$500m". From 1e12 up, trillions (T), as the
   // tables write them (SI would write P from 1e15). JSON.stringify quotes the symbol safely.
+  // Below 1,000 at most the currency's minor-unit decimals (a yen axis's tick of 2.5 reads "¥3", as
+  // formatCurrency writes it); trillions' thousands grouped ("1,000T"), as unitText groups them.
   const abs = 'abs(datum.value)';
-  return `(datum.value < 0 ? '-' : '') + ${JSON.stringify(prefix(symbol))} + (${abs} < 1000 ? format(${abs}, '.3~r') : ${abs} >= 1e12 ? format(${abs} / 1e12, '.3~r') + 'T' : replace(format(${abs}, '.3~s'), 'G', 'B'))`;
+  const minor = markMinorDigits(symbol);
+  const small = minor === undefined ? abs : `round(${abs} * ${10 ** minor}) / ${10 ** minor}`;
+  return `(datum.value < 0 ? '-' : '') + ${JSON.stringify(prefix(symbol))} + (${abs} < 1000 ? format(${small}, '.3~r') : ${abs} >= 1e12 ? format(${abs} / 1e12, ',.3~r') + 'T' : replace(format(${abs}, '.3~s'), 'G', 'B'))`;
 }
 
 /**

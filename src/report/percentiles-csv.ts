@@ -2,12 +2,13 @@ import { PERCENTILES, type Stat } from '../analysis/describe.js';
 import type { Summary } from '../analysis/summarize.js';
 import { METRIC_COMPONENTS, METRICS } from '../model/components.js';
 import { csvField, csvNumber } from './csv-field.js';
+import { currencyMinorDigits } from './money.js';
 
 /** The header of percentiles.csv. */
 export const PERCENTILES_CSV_HEADER = ['metric', 'tier', 'component', 'statistic', 'value'] as const;
 
-/** Decimals written: money to the cent, ratios to 6 places, counts to 2. */
-const DECIMALS = { money: 2, ratio: 6, count: 2 } as const;
+/** Decimals written: ratios to 6 places, counts to 2; money to its currency's minor unit (currencyMinorDigits). */
+const DECIMALS = { ratio: 6, count: 2 } as const;
 
 /**
  * percentiles.csv, long format for a spreadsheet's pivot table: one row per metric x tier x
@@ -22,6 +23,8 @@ const DECIMALS = { money: 2, ratio: 6, count: 2 } as const;
  */
 export function percentilesCsv(summary: Summary): string {
   const lines: string[] = [PERCENTILES_CSV_HEADER.map(csvField).join(',')];
+  // To the cent in dollars, the yen in yen, the fils in dinars: no digits the currency does not have.
+  const money = currencyMinorDigits(summary.scenario.currency);
   const put = (metric: string, tier: string, component: string, statistic: string, value: number, decimals: number) =>
     lines.push([csvField(metric), csvField(tier), csvField(component), csvField(statistic), csvNumber(value, decimals)].join(','));
   const stat = (metric: string, tier: string, component: string, s: Stat | undefined, decimals: number) => {
@@ -33,13 +36,13 @@ export function percentilesCsv(summary: Summary): string {
   };
   const tiers = Object.entries(summary.byTier);
   for (const m of METRICS) {
-    stat(m, 'all', 'total', summary.metrics[m], DECIMALS.money);
-    for (const [name, t] of tiers) stat(m, name, 'total', t[m], DECIMALS.money);
-    for (const c of METRIC_COMPONENTS[m]) stat(m, 'all', c, summary.byComponent[m][c], DECIMALS.money);
+    stat(m, 'all', 'total', summary.metrics[m], money);
+    for (const [name, t] of tiers) stat(m, name, 'total', t[m], money);
+    for (const c of METRIC_COMPONENTS[m]) stat(m, 'all', c, summary.byComponent[m][c], money);
     for (const [name, t] of tiers)
       for (const c of METRIC_COMPONENTS[m]) {
         const mean = t.componentMeans[m][c];
-        if (mean !== undefined) put(m, name, c, 'mean', mean, DECIMALS.money);
+        if (mean !== undefined) put(m, name, c, 'mean', mean, money);
       }
   }
   for (const r of ['grr', 'nrr', 'logoRenewal', 'dollarRenewal'] as const) {

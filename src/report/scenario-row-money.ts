@@ -1,3 +1,4 @@
+import type { CurrencyMark } from './money.js';
 import type { ScenarioStat } from '../analysis/compare.js';
 import { metricRowMoney, type RowMoney } from './interval-format.js';
 
@@ -11,6 +12,6 @@ import { metricRowMoney, type RowMoney } from './interval-format.js';
  *
  * @example scenarioRowMoney(comparison.metrics.revenue.scenarios[0], '$')(s.percentiles.p10, 'p10') // => '$106.1M'
  */
-export function scenarioRowMoney(s: ScenarioStat, symbol: string): RowMoney {
+export function scenarioRowMoney(s: ScenarioStat, symbol: CurrencyMark): RowMoney {
   return metricRowMoney(s, symbol);
 }

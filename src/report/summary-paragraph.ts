@@ -2,7 +2,7 @@ import { forecastKindWords } from './forecast-kind-words.js';
 import type { Summary } from '../analysis/summarize.js';
 import type { DriverSensitivity } from '../analysis/sensitivity.js';
 import { COMPONENT_LABELS, type Component } from '../model/components.js';
-import { currencySymbol, formatShare } from './money.js';
+import { bareCurrency, currencySymbol, formatShare, type CurrencyMark } from './money.js';
 import { confidenceWords } from './confidence-text.js';
 import { displayWidth } from './display-width.js';
 import { terminalText } from './terminal-text.js';
@@ -19,7 +19,7 @@ import { badYearsShare } from './bad-years-share.js';
  * formatters ("118.7M") where report.html wrote "$119M" for the same P50.
  */
 export interface ParagraphFormat {
-  readonly symbol: string;
+  readonly symbol: CurrencyMark;
 }
 
 /** What a driver's own draw is, in the words a person would use ("how many Enterprise leads become customers"). */
@@ -78,7 +78,9 @@ const NAMED_SHARE = 0.01;
  * Complexity: O(targets + drivers).
  */
 export function summaryParagraph(summary: Summary, format?: ParagraphFormat): string {
-  const symbol = format?.symbol ?? currencySymbol(summary.scenario.currency);
+  const cur = summary.scenario.currency;
+  // The terminal's '' is its currency without a symbol, at the currency's minor unit (bareCurrency).
+  const symbol = format === undefined ? currencySymbol(cur) : format.symbol === '' ? bareCurrency(cur) : format.symbol;
   const share = formatShare;
   const rev = summary.metrics.revenue.percentiles;
   // Revenue's P10, P50 and P90 as report.html's headline row writes them (the digits that tell them apart).

@@ -1,3 +1,4 @@
+import type { CurrencyMark } from './money.js';
 import { forecastKindWords } from './forecast-kind-words.js';
 import { toFixedDecimal, toPrecisionDecimal } from '../math/decimal-round.js';
 import { EXTRA_KEYS } from '../model/drivers/extra-keys.js';
@@ -13,7 +14,7 @@ import { terminalCell, terminalText } from './terminal-text.js';
 import { confidenceWords } from './confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from './monthly-plan-rows.js';
 import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, formatShareInterval, budgetMoney, metricRowMoney, statFigureBeside, statRowMoney, type RowMoney } from './interval-format.js';
-import { formatCurrency, statedAmount } from './money.js';
+import { bareCurrency, formatCurrency, statedAmount } from './money.js';
 import { varianceShareFormat } from './variance-share-format.js';
 import { NO_OWN_UNCERTAINTY } from './no-own-uncertainty.js';
 import { sharesPastOneNote } from './shares-past-one-note.js';
@@ -35,7 +36,7 @@ export const TERMINAL_PARAGRAPH_FORMAT: ParagraphFormat = { symbol: '' };
  * A money row's formatter, as report.html's row of the same figure writes it (moneyCellsFormat of
  * its Mean, P10, P50 and P90), without the symbol: every column of the row (P5 to P95) at those digits.
  */
-const rowMoney = (s: Stat) => statRowMoney(s, '');
+const rowMoney = (s: Stat, mark: CurrencyMark) => statRowMoney(s, mark);
 
 const SHOWN = ['p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'] as const;
 const HEADER = ['', 'mean', ...SHOWN.map((p) => p.toUpperCase())];
@@ -49,6 +50,8 @@ const row = (label: string, s: Stat, fmt: RowMoney) => [label, fmt(s.mean, 'mean
 export function summaryTable(summary: Summary): string {
   const out: string[] = [];
   const cur = summary.scenario.currency;
+  // Amounts without a symbol (the heading names the currency), at its minor unit's decimals.
+  const bare = bareCurrency(cur);
   // A re-forecast says so first: its figures are this year's from the closed months, not a plan's.
   const { closed } = forecastKindWords(summary);
   out.push(
@@ -61,7 +64,7 @@ export function summaryTable(summary: Summary): string {
   out.push(
     textTable([
       HEADER,
-      ...METRICS.flatMap((m) => [row(METRIC_LABELS[m], summary.metrics[m], metricRowMoney(summary.metrics[m], '')), ...(m === 'bookings' && newArr ? [row(`  ${NEW_ARR_LABEL}`, newArr, rowMoney(newArr))] : [])]),
+      ...METRICS.flatMap((m) => [row(METRIC_LABELS[m], summary.metrics[m], metricRowMoney(summary.metrics[m], bare)), ...(m === 'bookings' && newArr ? [row(`  ${NEW_ARR_LABEL}`, newArr, rowMoney(newArr, bare))] : [])]),
     ]),
   );
   out.push(wrapText(BOOKINGS_NOTE));
@@ -71,12 +74,12 @@ export function summaryTable(summary: Summary): string {
     const rows: string[][] = [[`${METRIC_LABELS[m]} (${cur})`, ...HEADER.slice(1)]];
     if (tiers.length > 1) {
       rows.push(['by tier']);
-      for (const [name, t] of tiers) rows.push(row(`  ${name}`, t[m], rowMoney(t[m])));
+      for (const [name, t] of tiers) rows.push(row(`  ${name}`, t[m], rowMoney(t[m], bare)));
     }
     rows.push(['by component']);
     for (const c of METRIC_COMPONENTS[m]) {
       const s = summary.byComponent[m][c];
-      if (s) rows.push(row(`  ${COMPONENT_LABELS[c]}`, s, rowMoney(s)));
+      if (s) rows.push(row(`  ${COMPONENT_LABELS[c]}`, s, rowMoney(s, bare)));
     }
     out.push(textTable(rows));
   }
@@ -104,7 +107,7 @@ export function summaryTable(summary: Summary): string {
     const extras = Object.entries(t.extras);
     if (extras.length === 0) continue;
     out.push('');
-    out.push(textTable([[`${name}: sources, reps and contracts`, ...HEADER.slice(1)], ...extras.map(([key, e]) => row(`  ${e.label}`, e.stat, extraFormat(key)))]));
+    out.push(textTable([[`${name}: sources, reps and contracts`, ...HEADER.slice(1)], ...extras.map(([key, e]) => row(`  ${e.label}`, e.stat, extraFormat(key, bare)))]));
   }
   out.push(...decisionTables(summary));
   // Lines outside the tables carry names too (targets, drivers): nothing unsafe reaches the terminal.
@@ -113,14 +116,14 @@ export function summaryTable(summary: Summary): string {
 
 
 /** How to show a tier's extra figure: money for contract values, tenths for ramped reps, else a count. */
-export function extraFormat(key: string): (v: number) => string {
-  if (key === EXTRA_KEYS.newTcv || key === EXTRA_KEYS.pipelineBookings) return formatMoney;
+export function extraFormat(key: string, mark: CurrencyMark = ''): (v: number) => string {
+  if (key === EXTRA_KEYS.newTcv || key === EXTRA_KEYS.pipelineBookings) return (v) => formatCurrency(v, mark);
   if (Array.from({ length: 12 }, (_, m) => EXTRA_KEYS.ramped(m + 1)).includes(key)) return formatTenths;
   return formatCount;
 }
 
 /** A driver's value as a planner reads it, in its unit: rates in percent, counts whole, amounts in money. */
-export function driverValue(v: number, unit: DriverCondition['unit']): string {
+export function driverValue(v: number, unit: DriverCondition['unit'], mark: CurrencyMark = ''): string {
   switch (unit) {
     case 'rate':
       // Three significant digits, trailing zeros dropped: 2.5%, 6.01%, 86.3%; a half away from zero,
@@ -129,7 +132,8 @@ export function driverValue(v: number, unit: DriverCondition['unit']): string {
     case 'count':
       return formatCount(v);
     case 'currency':
-      return formatMoney(v);
+      // Without a symbol, at the currency's minor unit (mark): an ACV of ¥7 is 7, not 7.00.
+      return formatCurrency(v, mark);
     case 'deals per rep a month':
       // Three significant digits, as rates: a rep's deals are often a fraction of one (0.35 a month),
       // which one decimal showed as 0.3, the same as a move to 0.31.
@@ -172,17 +176,17 @@ export function percentileWords(p: number, unit: DriverCondition['unit'], direct
  * re-forecast, against the median of its own draws there ("instead of 2.2%, its median after the
  * actuals, planned 2.5%"), the point its percentiles are counted from.
  */
-export function conditionWords(c: DriverCondition): string {
+export function conditionWords(c: DriverCondition, mark: CurrencyMark = ''): string {
   if (c.reach !== 'crosses') return c.reach === 'always' ? `${c.label}: anywhere in its range` : `${c.label}: cannot get there alone`;
   if (c.unit === 'market') return percentileWords(c.percentile!, c.unit, c.direction!);
   // In a re-forecast the percentiles count from what the closed months taught, not from the plan.
   const plan =
     c.learnedValue !== undefined
-      ? ` instead of ${driverValue(c.learnedValue, c.unit)}, its median after the actuals${c.planValue === undefined ? '' : `, planned ${driverValue(c.planValue, c.unit)}`}`
+      ? ` instead of ${driverValue(c.learnedValue, c.unit, mark)}, its median after the actuals${c.planValue === undefined ? '' : `, planned ${driverValue(c.planValue, c.unit, mark)}`}`
       : c.planValue === undefined
         ? ''
-        : ` instead of the planned ${driverValue(c.planValue, c.unit)}`;
-  return `${c.label} ${driverValue(c.value!, c.unit)}${plan} ${percentileWords(c.percentile!, c.unit, c.direction!)}`;
+        : ` instead of the planned ${driverValue(c.planValue, c.unit, mark)}`;
+  return `${c.label} ${driverValue(c.value!, c.unit, mark)}${plan} ${percentileWords(c.percentile!, c.unit, c.direction!)}`;
 }
 
 /**
@@ -193,9 +197,9 @@ export function conditionWords(c: DriverCondition): string {
  *
  * @example whatMustBeTrueText(summary, summary.whatMustBeTrue[0], '$') // => 'For revenue >= 120M to be the median outcome (P50 now $119M), one of: ...'
  */
-export function whatMustBeTrueText(summary: Summary, w: WhatMustBeTrue, symbol: string): string {
+export function whatMustBeTrueText(summary: Summary, w: WhatMustBeTrue, symbol: CurrencyMark): string {
   const median = w.tier === undefined ? metricRowMoney(summary.metrics[w.metric], symbol) : (v: number) => formatCurrency(v, symbol);
-  return whatMustBeTrueLine(w, median, (v, more) => formatCurrency(v, symbol, 3 + more), summary.whatMustBeTrue);
+  return whatMustBeTrueLine(w, median, (v, more) => formatCurrency(v, symbol, 3 + more), summary.whatMustBeTrue, bareCurrency(summary.scenario.currency));
 }
 
 /**
@@ -215,6 +219,7 @@ export function whatMustBeTrueLine(
   money: (value: number) => string = formatMoney,
   finer: (value: number, more: number) => string = formatMoneyWith,
   all: readonly WhatMustBeTrue[] = [w],
+  driverMark: CurrencyMark = '',
 ): string {
   // A metric the same in every trial (a re-forecast of twelve closed months) is known: it reaches the
   // target in every trial or in none, which the lines below say; only its variance shares are not estimable.
@@ -241,7 +246,7 @@ export function whatMustBeTrueLine(
     return `For ${w.target} to be the median outcome (${now}): ${only.unit === 'market' ? 'the market' : only.label}, the only driver that moves it, does not get there within the range the scenario allows (its P1 to P99 years); the years that reach it take a rarer year for it or deal-by-deal and customer-by-customer luck.`;
   }
   if (w.noSingleDriver) return `For ${w.target} to be the median outcome (${now}): no single driver gets there within the range the scenario allows, others as drawn; it takes several together.`;
-  const ways = w.drivers.filter((c) => c.reach === 'crosses').map(conditionWords);
+  const ways = w.drivers.filter((c) => c.reach === 'crosses').map((c) => conditionWords(c, driverMark));
   const already = w.median >= w.value;
   if (ways.length === 0) return `${w.target} is the median outcome already (${now}), whatever any one driver does within its range.`;
   return already
@@ -268,6 +273,7 @@ function shareWords(value: number): string {
 function decisionTables(summary: Summary): string[] {
   const out: string[] = [];
   const d = summary.decisions;
+  const bare = bareCurrency(summary.scenario.currency);
   // As report.html and the workbook write it (confidenceWords): 99.5% is the P0.5 and 99.99% the P0.01, not "100% = P0".
   const { share: conf, percentile: pct } = confidenceWords(d.confidence);
   out.push('');
@@ -278,7 +284,7 @@ function decisionTables(summary: Summary): string[] {
       // At 90% or 95% confidence the budget is the row's P10 or P5, at the row's digits (budgetMoney).
       ...METRICS.map((m) => {
         const b = d.budgets.metrics[m];
-        const write = budgetMoney(summary.metrics[m], b, d.confidence, '');
+        const write = budgetMoney(summary.metrics[m], b, d.confidence, bare);
         return [METRIC_LABELS[m], write(b.value), b.interval === null ? '-' : `[${write(b.interval[0])}, ${write(b.interval[1])}]`];
       }),
     ]),
@@ -293,9 +299,9 @@ function decisionTables(summary: Summary): string[] {
       // the P10 at its row's digits, as the headline row writes it: statFigureBeside).
       ...METRICS.map((m) => [
         METRIC_LABELS[m],
-        statFigureBeside(summary.metrics[m], d.downside[m].p10, '').value,
-        formatMoneyBeside(d.downside[m].worst10Mean, d.downside[m].worst10Interval, ''),
-        formatMoneyBeside(d.downside[m].worst5Mean, d.downside[m].worst5Interval, ''),
+        statFigureBeside(summary.metrics[m], d.downside[m].p10, bare).value,
+        formatMoneyBeside(d.downside[m].worst10Mean, d.downside[m].worst10Interval, bare),
+        formatMoneyBeside(d.downside[m].worst5Mean, d.downside[m].worst5Interval, bare),
       ]),
     ]),
   );
@@ -304,7 +310,7 @@ function decisionTables(summary: Summary): string[] {
     // A chance known from the actuals has no interval (KNOWN_CHANCE): '-', as a closed month's.
     const chanceInterval = (p: Probability) => (isKnownChance(p) ? '-' : formatShareInterval(p.interval, p.value));
     for (const t of d.targets)
-      rows.push([t.label, formatShareBeside(t.probability.value, t.probability.interval), chanceInterval(t.probability), t.shortfall.trialsMissing === 0 ? '-' : formatMoney(t.shortfall.meanGap), formatMoney(t.p10MinusTarget)]);
+      rows.push([t.label, formatShareBeside(t.probability.value, t.probability.interval), chanceInterval(t.probability), t.shortfall.trialsMissing === 0 ? '-' : formatCurrency(t.shortfall.meanGap, bare), formatCurrency(t.p10MinusTarget, bare)]);
     if (d.jointProbability) rows.push(['All targets in the same year', formatShareBeside(d.jointProbability.value, d.jointProbability.interval), chanceInterval(d.jointProbability), '', '']);
     out.push('');
     out.push(textTable(rows));
@@ -327,7 +333,7 @@ function decisionTables(summary: Summary): string[] {
   out.push(...badYearsTable(summary));
   for (const w of summary.whatMustBeTrue) {
     out.push('');
-    out.push(whatMustBeTrueText(summary, w, ''));
+    out.push(whatMustBeTrueText(summary, w, bareCurrency(summary.scenario.currency)));
   }
   if (summary.precision) {
     const p = summary.precision;
@@ -359,7 +365,7 @@ function monthlyPlanTable(summary: Summary): string[] {
   if (plan.cumulativeRevenue) head.push('planned cumulative revenue', 'P(cumulative >= plan)', '95% interval');
   const cells = (f: PlanFigure | undefined, closed: boolean) =>
     // The planned amount is stated, as a target is (statedAmount: as typed up to six digits), not formatMoney's one decimal.
-    f === undefined ? ['-', '-', '-'] : [statedAmount(f.plan), closed ? formatPercent(f.probability.value) : formatShareBeside(f.probability.value, f.probability.interval), closed ? '-' : formatShareInterval(f.probability.interval, f.probability.value)];
+    f === undefined ? ['-', '-', '-'] : [statedAmount(f.plan, bareCurrency(summary.scenario.currency)), closed ? formatPercent(f.probability.value) : formatShareBeside(f.probability.value, f.probability.interval), closed ? '-' : formatShareInterval(f.probability.interval, f.probability.value)];
   const rows = [head];
   for (const r of plan.rows) rows.push([planMonthLabel(r), ...(plan.mrr ? cells(r.mrr, r.closed) : []), ...(plan.cumulativeRevenue ? cells(r.cumulativeRevenue, r.closed) : [])]);
   const note = closedMonthsNote(plan);
@@ -380,12 +386,12 @@ function sensitivityTable(summary: Summary, sens: Summary['sensitivity'], what: 
   // difference the estimate does not have), the same as report.html's and report.xlsx's.
   const pct = varianceShareFormat(sens);
   // The ends as the tornado chart writes them (tornadoEndsFormat), without the symbol.
-  const end = tornadoEndsFormat(sens, '');
+  const end = tornadoEndsFormat(sens, bareCurrency(summary.scenario.currency));
   const rows = [
     [`What moves ${what} (median at the driver's own P10 / P90)`, 'share of variance', '95% interval', 'at P10', 'at P90', 'swing'],
     ...shown.map((x) =>
       x.ownUncertainty
-        ? [`  ${x.label}`, pct(x.varianceShare!), formatInterval(x.varianceShareInterval!, pct), end(x.low!.metricMedian), end(x.high!.metricMedian), formatMoney(x.swing!)]
+        ? [`  ${x.label}`, pct(x.varianceShare!), formatInterval(x.varianceShareInterval!, pct), end(x.low!.metricMedian), end(x.high!.metricMedian), formatCurrency(x.swing!, bareCurrency(summary.scenario.currency))]
         : [`  ${x.label} ${NO_OWN_UNCERTAINTY}`, pct(0), '', '', '', ''],
     ),
     ['  Unit-level luck and interactions', pct(sens.unexplained.value!), formatInterval(sens.unexplained.interval!, pct), '', '', ''],
@@ -408,7 +414,7 @@ function badYearsTable(summary: Summary): string[] {
   const short = b.components.filter((c) => c.shortfall !== 0);
   // Which mean is which: 'revenue 18.3M, 21.3M on average' left the reader to guess.
   // As the bad-years chart's caption writes them (with the downside table's worst 10% and the headline row's mean).
-  const head = `Worst ${pct}% of years: revenue ${badYearsMean(summary, '')} on average, against ${metricRowMoney(summary.metrics.revenue, '')(b.mean)} in all years`;
+  const head = `Worst ${pct}% of years: revenue ${badYearsMean(summary, bareCurrency(summary.scenario.currency))} on average, against ${metricRowMoney(summary.metrics.revenue, bareCurrency(summary.scenario.currency))(b.mean)} in all years`;
   // Bad years no worse than the average (revenue the same in every trial): no shortfall to share
   // out, and a table head over no rows said nothing.
   if (short.length === 0) out.push(`${head}: no component falls short.`);
@@ -416,7 +422,7 @@ function badYearsTable(summary: Summary): string[] {
     out.push(
       textTable([
         [head, 'shortfall', 'share'],
-        ...short.map((c) => [`  ${COMPONENT_LABELS[c.component]}`, formatMoney(c.shortfall), badYearsShare(c.share)]),
+        ...short.map((c) => [`  ${COMPONENT_LABELS[c.component]}`, formatCurrency(c.shortfall, bareCurrency(summary.scenario.currency)), badYearsShare(c.share)]),
       ]),
     );
   if (b.drivers.length > 0) {

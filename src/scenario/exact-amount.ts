@@ -25,7 +25,7 @@ export function exactAmount(value: number): string {
   const whole = Number(exponent) - power + 1;
   const intPart = digits.length <= whole ? digits + '0'.repeat(whole - digits.length) : digits.slice(0, whole);
   const fraction = digits.length <= whole ? '' : digits.slice(whole);
-  // Thousands of trillions and more grouped, as Intl's compact notation wrote them ('1,500,000T').
-  const grouped = intPart.length > 4 ? intPart.replace(/\B(?=(\d{3})+$)/g, ',') : intPart;
+  // Thousands of trillions and more grouped ("1,000T", "1,500,000T"), as the report formatters group them (unitText).
+  const grouped = intPart.length > 3 ? intPart.replace(/\B(?=(\d{3})+$)/g, ',') : intPart;
   return `${sign}${grouped}${fraction === '' ? '' : `.${fraction}`}${unit}`;
 }

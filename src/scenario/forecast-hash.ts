@@ -10,7 +10,7 @@ import type { Scenario } from './scenario-schema.js';
  * The top-level fields of a scenario that do not change the law of its forecast (what the trials
  * are drawn from), and so are left out of forecastHash:
  * - `seed` and `trials`: which draws, and how many, from the same law (a run made again);
- * - `name`, `description`, `$schema`, `extends`: words and where the file came from;
+ * - `name`, `description`, `fittedFrom`, `$schema`, `extends`: words and where the file came from;
  * - `targets`: what the figures are tested against, not the figures (a stress case takes the plan's).
  * Every other field (currency, calendar, market, stress, tiers) is kept. Data files' paths are left
  * out too, their content kept (forecastHash).
@@ -44,7 +44,7 @@ import type { Scenario } from './scenario-schema.js';
 export const FORECAST_HASH_VERSION = '3';
 // '3' (December 2026): laws as the model reads them (fixed, discrete and empirical, seasonality, a stress of 0).
 
-export const NOT_FORECAST_FIELDS = ['seed', 'trials', 'name', 'description', '$schema', 'extends', 'targets'] as const;
+export const NOT_FORECAST_FIELDS = ['seed', 'trials', 'name', 'description', 'fittedFrom', '$schema', 'extends', 'targets'] as const;
 
 /**
  * sha256 (hex) of what defines a scenario's forecast: the validated scenario without

@@ -344,6 +344,15 @@ export const scenarioSchema = z
       ),
     name: z.string().trim().min(1, { error: 'a scenario needs a name' }).refine(isOneLine, oneLineError),
     description: z.string().optional(),
+    fittedFrom: z
+      .string()
+      .trim()
+      .min(1)
+      .refine(isOneLine, oneLineError)
+      .optional()
+      .describe(
+        'What `arrcast fit` fitted this scenario from (its files and months), written by fit: the report says its drivers are estimates from that history, not figures a planner typed. Delete it once the values are your own.',
+      ),
     currency: z
       .string()
       .regex(/^[A-Z]{3}$/, { error: (issue) => currencyCodeError(issue.input) })

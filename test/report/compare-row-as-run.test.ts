@@ -5,7 +5,8 @@ import type { Simulation } from '../../src/engine/simulate.js';
 import { summarize, type Summary } from '../../src/analysis/summarize.js';
 import { summaryTable } from '../../src/report/summary-table.js';
 import { reportHtml } from '../../src/report/html/report-html.js';
-import { compareSimulations, type Comparison } from '../../src/analysis/compare.js';
+import { compareSimulations, type Comparison, type DifferenceStat } from '../../src/analysis/compare.js';
+import { differenceRowMoney } from '../../src/report/difference-row-money.js';
 import { compareDecisions } from '../../src/analysis/compare-decisions.js';
 import { comparisonTable } from '../../src/cli/compare-table.js';
 import { compareDecisionsTable } from '../../src/cli/compare-decisions-table.js';
@@ -99,5 +100,32 @@ describe("compare writes each scenario's row as run writes that scenario's", () 
     });
     // The case this needs: figures side by side at other digits (shared digits wrote them alike).
     expect(differs).toBe(true);
+  });
+});
+
+describe("compare's difference rows: one number of digits a row, bounded by the mean's error", () => {
+  // By hand: P10, P50 and P90 of -1.2340M, -1.2380M, -1.2410M differ by 4k and 3k, so three digits
+  // (-1.23M, -1.24M, -1.24M) write two that differ as one; four tell them apart and the mean's 95%
+  // interval, -1.2345M -/+ 1.96 x 1k, allows four (its half-width's leading digit is the thousands).
+  const d = { scenario: 1, mean: -1.2345e6, sd: 3.2e4, standardError: 1e3, percentiles: { p10: -1.241e6, p50: -1.238e6, p90: -1.234e6 }, probabilityBelow: { value: 1, interval: [0.99, 1] as [number, number], standardError: 0 }, identicalTrials: 0 };
+  it('differenceRowMoney', () => {
+    const row = differenceRowMoney(d as unknown as DifferenceStat, '$');
+    expect([d.mean, d.percentiles.p10, d.percentiles.p50, d.percentiles.p90].map((v) => row(v))).toEqual(['-$1.235M', '-$1.241M', '-$1.238M', '-$1.234M']);
+    // A mean known only to -/+ 20k claims no more than three digits, however close its neighbours.
+    const rough = differenceRowMoney({ ...d, standardError: 1e4 } as unknown as DifferenceStat, '$');
+    expect(rough(d.percentiles.p50)).toBe('-$1.24M');
+  });
+
+  it('the terminal and comparison.html write each difference row by it', () => {
+    const table = comparisonTable(c);
+    const html = comparisonHtml({ comparison: c, decisions: compareDecisions(sims), charts: [], files: [] });
+    ROWS.forEach((metric, m) => {
+      const x = c.metrics[(['revenue', 'bookings', 'endingArr'] as const)[m]!].differences[0]!;
+      const write = differenceRowMoney(x, '$');
+      const figures = [x.mean, x.percentiles.p10, x.percentiles.p50, x.percentiles.p90];
+      const row = lineCells(table, 'B - A, per trial', `${metric} (USD)`);
+      expect([row[0], ...row.slice(2, 5)]).toEqual(figures.map((v) => write(v).replace('$', '')));
+      expect(htmlCells(html, `${metric}: B − A`).slice(0, 4)).toEqual(figures.map((v) => write(v)));
+    });
   });
 });

@@ -17,7 +17,7 @@ describe('money as a planner reads it', () => {
     [2.5e9, '£', '£2.50B'],
     [999.95e9, '$', '$1.00T'],
     [1.5e12, '$', '$1.50T'],
-    [1e15, '$', '$1000T'],
+    [1e15, '$', '$1,000T'], // T has no next unit: its thousands grouped
     [0, '$', '$0'],
     [12_000, 'CHF', 'CHF 12.0k'],
   ])('%d in %s -> %s', (value, symbol, text) => {
@@ -27,7 +27,7 @@ describe('money as a planner reads it', () => {
   it('writes trillions as T in tables, fixed-unit labels and axes alike (amounts reach 1e15)', () => {
     // Tables wrote 1.5e12 as "1500.00B" while chart axes wrote "$1.5T".
     expect(formatMoney(1.5e12)).toBe('1.50T');
-    expect(formatMoney(-2.25e15)).toBe('-2250T');
+    expect(formatMoney(-2.25e15)).toBe('-2,250T');
     expect(formatMoney(999e9)).toBe('999B');
     // Rounded up to 1,000 of a unit: the next unit's 1 (it printed 1000.0k, 1000.0M, 1000.00B, 1000, -1000.0k).
     expect([999_960, 999_999_999, 999_995e6, 999.6, -999_960, 999_449].map((v) => formatMoney(v))).toEqual(['1.00M', '1.00B', '1.00T', '1.00k', '-1.00M', '999k']);
@@ -56,7 +56,7 @@ describe('money as a planner reads it', () => {
     } as TopLevelSpec;
     const { svg, warnings } = await renderChart(spec);
     expect(warnings).toEqual([]);
-    for (const label of ['-€2M', '€0', '€150k', '€2.5M', '€1.2B', '€1.5T', '€2000T']) expect(svg).toContain(`>${label}<`);
+    for (const label of ['-€2M', '€0', '€150k', '€2.5M', '€1.2B', '€1.5T', '€2,000T']) expect(svg).toContain(`>${label}<`);
     // Axis ticks are round numbers on a scale, written without trailing zeros (figures keep theirs: formatCurrency).
   });
 

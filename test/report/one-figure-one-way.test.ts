@@ -4,8 +4,8 @@ import { compareSimulations } from '../../src/analysis/compare.js';
 import { compareDecisions } from '../../src/analysis/compare-decisions.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { parseScenario } from '../../src/scenario/parse.js';
-import { formatCurrency, formatShare } from '../../src/report/money.js';
-import { formatMoney, formatPercent } from '../../src/report/format.js';
+import { bareCurrency, formatCurrency, formatShare } from '../../src/report/money.js';
+import { formatPercent } from '../../src/report/format.js';
 import { summaryParagraph } from '../../src/report/summary-paragraph.js';
 import { summaryTable, TERMINAL_PARAGRAPH_FORMAT } from '../../src/report/summary-table.js';
 import { reportHtml } from '../../src/report/html/report-html.js';
@@ -21,8 +21,9 @@ describe('one amount, one way: the table', () => {
   it.each([
     [0, '$0'],
     [-0, '$0'],
-    [0.004, '$0.00400'], // tiny: three significant digits, positional, never 4e-3
-    [0.5, '$0.500'],
+    [0.004, '$0.00'], // tiny: three significant digits, positional, never 4e-3, but no finer than a cent (USD's minor unit)
+    [0.5, '$0.50'],
+    [1.5, '$1.50'],
     [12.345, '$12.3'],
     [999, '$999'],
     [2_500, '$2.50k'], // the zeros kept: $2.50k beside $2.51k
@@ -39,11 +40,11 @@ describe('one amount, one way: the table', () => {
     [-696_000, '-$696k'],
     [999.95e9, '$1.00T'],
     [1e12, '$1.00T'],
-    [1e15, '$1000T'],
+    [1e15, '$1,000T'], // T has no next unit: its thousands grouped
   ])('%d -> %s', (value, text) => {
     expect(formatCurrency(value, '$')).toBe(text);
-    // The terminal's money is the same digits without the symbol.
-    expect(formatMoney(value)).toBe(text.replace('$', ''));
+    // The terminal's money is the same digits without the symbol, at the currency's minor unit.
+    expect(formatCurrency(value, bareCurrency('USD'))).toBe(text.replace('$', ''));
   });
 
   it('a letter symbol takes a space', () => {

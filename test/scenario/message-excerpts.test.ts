@@ -146,7 +146,7 @@ describe('extends: a base that is not a scenario shows at most 20 short problems
     const lines = await loadProblems(join(dir, 'plan.yaml'), dir);
     expect(lines).toHaveLength(22);
     expect(lines[0]).toBe('<dir>/plan.yaml:1:1 name: is required');
-    expect(lines[1]).toBe(`<dir>/shadow.yaml:1:1 unknown key "user0:$6$${'s'.repeat(31)}…"; the keys here are: extends, name, description, currency, fiscalYearStartMonth, fiscalYear, trials, seed, market, targets, stress, tiers`);
+    expect(lines[1]).toBe(`<dir>/shadow.yaml:1:1 unknown key "user0:$6$${'s'.repeat(31)}…"; the keys here are: extends, name, description, fittedFrom, currency, fiscalYearStartMonth, fiscalYear, trials, seed, market, targets, stress, tiers`);
     expect(lines[20]).toBe(`<dir>/shadow.yaml:20:1 unknown key "user19:$6$${'s'.repeat(30)}…"`);
     expect(lines[21]).toBe('<dir>/shadow.yaml: and 20 more problems in this file (the first 20 are shown)');
   });

@@ -15,7 +15,7 @@ const cases: Array<{ name: string; files: Record<string, string>; load: string; 
     name: 'YAML: __proto__, constructor and prototype at the top',
     files: { 'p.yaml': `${minimal}__proto__: { polluted: true }\nconstructor: { prototype: { polluted: true } }\nprototype: { polluted: true }\n` },
     load: 'p.yaml',
-    expected: ['<dir>/p.yaml:15:1 unknown key "__proto__"; the keys here are: extends, name, description, currency, fiscalYearStartMonth, fiscalYear, trials, seed, market, targets, stress, tiers', '<dir>/p.yaml:16:1 unknown key "constructor"', '<dir>/p.yaml:17:1 unknown key "prototype"'],
+    expected: ['<dir>/p.yaml:15:1 unknown key "__proto__"; the keys here are: extends, name, description, fittedFrom, currency, fiscalYearStartMonth, fiscalYear, trials, seed, market, targets, stress, tiers', '<dir>/p.yaml:16:1 unknown key "constructor"', '<dir>/p.yaml:17:1 unknown key "prototype"'],
   },
   {
     name: 'YAML: __proto__ in a tier and in a distribution',
@@ -35,7 +35,7 @@ const cases: Array<{ name: string; files: Record<string, string>; load: string; 
     },
     load: 'p.json',
     expected: [
-      '<dir>/p.json:3:3 unknown key "__proto__"; the keys here are: extends, name, description, currency, fiscalYearStartMonth, fiscalYear, trials, seed, market, targets, stress, tiers',
+      '<dir>/p.json:3:3 unknown key "__proto__"; the keys here are: extends, name, description, fittedFrom, currency, fiscalYearStartMonth, fiscalYear, trials, seed, market, targets, stress, tiers',
       '<dir>/p.json:4:3 unknown key "constructor"',
       '<dir>/p.json:5:95 tiers[0].newBusiness: unknown key "__proto__"; the keys here are: leadsPerMonth, seasonality, conversion, leadSources, earlierLeads, openingPipeline, reps, salesCycleMonths, acv, terms, serviceStartLagMonths',
     ],
@@ -47,7 +47,7 @@ const cases: Array<{ name: string; files: Record<string, string>; load: string; 
       'child.yaml': 'extends: plan.yaml\n__proto__: { polluted: true }\ntiers:\n  - name: SMB\n    __proto__: { polluted: true }\n',
     },
     load: 'child.yaml',
-    expected: ['<dir>/child.yaml:2:1 unknown key "__proto__"; the keys here are: extends, name, description, currency, fiscalYearStartMonth, fiscalYear, trials, seed, market, targets, stress, tiers', '<dir>/child.yaml:5:5 tiers[0]: unknown key "__proto__"; the keys here are: name, existing, newBusiness, newCustomerExpansion, stress'],
+    expected: ['<dir>/child.yaml:2:1 unknown key "__proto__"; the keys here are: extends, name, description, fittedFrom, currency, fiscalYearStartMonth, fiscalYear, trials, seed, market, targets, stress, tiers', '<dir>/child.yaml:5:5 tiers[0]: unknown key "__proto__"; the keys here are: name, existing, newBusiness, newCustomerExpansion, stress'],
   },
 ];
 

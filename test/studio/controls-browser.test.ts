@@ -122,7 +122,7 @@ describe('arrcast studio: a target box', () => {
       ['$3M', '"$3M" has a currency sign: write 3M (amounts are in the scenario\'s currency)'],
       ['5%', '"5%" is a percentage, but this is an amount in the scenario\'s currency, not a share: write the amount itself (e.g. 110M)'],
       ['-5', 'a target is 0 or more'],
-      ['2e15', 'a target is at most $1000T, the most a scenario takes'],
+      ['2e15', 'a target is at most $1,000T, the most a scenario takes'],
     ];
     const note = () => page.evaluate(() => document.getElementById(document.getElementById('target-0')!.getAttribute('aria-describedby')!)?.textContent ?? null);
     for (const [typed, why] of refused) {

@@ -1,3 +1,4 @@
+import type { CurrencyMark } from '../money.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Summary } from '../../analysis/summarize.js';
 import { COMPONENT_LABELS } from '../../model/components.js';
@@ -41,7 +42,7 @@ export interface BadYearDriverRow {
  * (and the market) farthest from an ordinary year's 50%, either way, in the worst 10% of years.
  * Complexity: O(drivers log drivers + components).
  */
-export function badYearRows(summary: Summary, symbol: string): { components: BadYearComponentRow[]; drivers: BadYearDriverRow[] } {
+export function badYearRows(summary: Summary, symbol: CurrencyMark): { components: BadYearComponentRow[]; drivers: BadYearDriverRow[] } {
   const b = summary.badYears.metrics.revenue;
   const components = b.components
     .filter((c) => c.shortfall !== 0)
@@ -141,7 +142,7 @@ export function badYearsSpec(summary: Summary, ctx: ChartContext): TopLevelSpec 
  * 10% (the same trials), its mean beside the interval centred on it; where the attribution read
  * only the leading trials, their own mean, whose interval that of the whole run is not.
  */
-export function badYearsMean(summary: Summary, symbol: string): string {
+export function badYearsMean(summary: Summary, symbol: CurrencyMark): string {
   const down = summary.decisions.downside.revenue;
   const same = summary.badYears.trialsUsed === summary.trials && summary.badYears.share === 0.1;
   return same ? formatMoneyBeside(down.worst10Mean, down.worst10Interval, symbol) : formatMoneyBeside(summary.badYears.metrics.revenue.worstMean, null, symbol);

@@ -1,3 +1,4 @@
+import type { CurrencyMark } from '../money.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { yearsWords } from '../forecast-kind-words.js';
 import type { Summary } from '../../analysis/summarize.js';
@@ -105,7 +106,7 @@ export function tornadoDrivers(summary: Summary, top = TORNADO_DRIVERS): DriverS
  * @example tornadoBars(summary, '$')[0].swing // the largest swing
  * Complexity: O(drivers log drivers).
  */
-export function tornadoBars(summary: Summary, symbol: string, top = TORNADO_DRIVERS): TornadoBar[] {
+export function tornadoBars(summary: Summary, symbol: CurrencyMark, top = TORNADO_DRIVERS): TornadoBar[] {
   // Not estimable (too few trials): shares, ends and swings are null, and there is no bar to draw.
   const shown = tornadoDrivers(summary, top);
   // Every bar's ends with the digits that tell them apart within their Monte Carlo error, one format
@@ -138,7 +139,7 @@ export function tornadoBars(summary: Summary, symbol: string, top = TORNADO_DRIV
  *
  * @example tornadoEndsFormat(summary.sensitivity, '$')(112.4e6) // => '$112.4M' where ends sit close
  */
-export function tornadoEndsFormat(sens: Summary['sensitivity'], symbol: string): (v: number) => string {
+export function tornadoEndsFormat(sens: Summary['sensitivity'], symbol: CurrencyMark): (v: number) => string {
   const ends = sens.drivers.filter((d) => d.ownUncertainty && d.low && d.high && Number.isFinite(d.low.metricMedian) && Number.isFinite(d.high.metricMedian));
   return moneyCellsFormat(
     ends.flatMap((d) => [

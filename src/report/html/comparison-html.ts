@@ -4,7 +4,7 @@ import { showsTierDifferences } from '../../analysis/tier-differences.js';
 import type { CompareDecisions } from '../../analysis/compare-decisions.js';
 import { METRIC_LABELS, METRICS } from '../../model/components.js';
 import { formatShareBeside, formatShareInterval } from '../interval-format.js';
-import { currencySymbol, formatCurrency } from '../money.js';
+import { currencySymbol } from '../money.js';
 import { compareDecisionRows } from '../compare-decision-rows.js';
 import { escapeHtml } from './escape.js';
 import { COMPARISON_GLOSSARY, glossarySection } from './glossary.js';
@@ -12,6 +12,7 @@ import { gridTable } from './tables.js';
 import type { HtmlChart } from './report-html.js';
 import { simulatedYears } from '../confidence-text.js';
 import { chanceOfYears, chanceWords } from '../chance-words.js';
+import { differenceRowMoney } from '../difference-row-money.js';
 import { scenarioRowMoney } from '../scenario-row-money.js';
 
 
@@ -28,17 +29,16 @@ export interface ComparisonHtmlInput {
  * comes in below A in the same simulated year, and the chance of the first target in each.
  */
 export function comparisonParagraph(comparison: Comparison, decisions: CompareDecisions): string {
-  const money = (v: number) => formatCurrency(v, currencySymbol(comparison.scenarios[0]!.currency));
   const r = comparison.metrics.revenue;
   const a = comparison.scenarios[0]!;
-  // A scenario's median as its row writes it (scenarioRowMoney: run's digits); a difference at three.
+  // A scenario's median as its row writes it (scenarioRowMoney: run's digits); a difference as its row in the differences table (differenceRowMoney).
   const median = (i: number) => scenarioRowMoney(r.scenarios[i]!, currencySymbol(a.currency))(r.scenarios[i]!.percentiles.p50, 'p50');
   const out = [`Baseline A (${a.name}) has a median recognized revenue of ${median(0)}.`];
   for (const d of r.differences) {
     const x = comparison.scenarios[d.scenario]!;
     // A change that leaves the median difference at 0 (the same scenario, or one that moves nothing revenue reads) said '$0 above A'.
     const p50 = d.percentiles.p50;
-    const atMedian = p50 === 0 ? 'level with A at the median' : `${money(Math.abs(p50))} ${p50 < 0 ? 'below' : 'above'} A at the median`;
+    const atMedian = p50 === 0 ? 'level with A at the median' : `${differenceRowMoney(d, currencySymbol(a.currency))(Math.abs(p50))} ${p50 < 0 ? 'below' : 'above'} A at the median`;
     out.push(
       // Below A in every trial (none) is an estimate, P(X < A) always N trials' count (even of a fixed
       // shift): 'over 99.8% of years (all 2,000 simulated years)', not 100.0%.
@@ -64,18 +64,20 @@ export function comparisonHtml({ comparison, decisions, charts, files }: Compari
   const e = escapeHtml;
   const c = comparison;
   const currency = c.scenarios[0]!.currency;
-  const money = (v: number) => formatCurrency(v, currencySymbol(currency));
   const stamp = `${simulatedYears(c.trials)} per scenario, seed ${c.seed}. ${c.percentileConvention}.`;
   const labels = c.scenarios.map((s) => s.label);
   /** A difference's cells: its mean and percentiles, then P(X < A) with its interval. */
-  const differenceCells = (d: DifferenceStat): string[] => [
-    money(d.mean),
-    money(d.percentiles.p10),
-    money(d.percentiles.p50),
-    money(d.percentiles.p90),
-    formatShareBeside(d.probabilityBelow.value, d.probabilityBelow.interval),
-    formatShareInterval(d.probabilityBelow.interval, d.probabilityBelow.value),
-  ];
+  const differenceCells = (d: DifferenceStat): string[] => {
+    const row = differenceRowMoney(d, currencySymbol(currency));
+    return [
+      row(d.mean),
+      row(d.percentiles.p10),
+      row(d.percentiles.p50),
+      row(d.percentiles.p90),
+      formatShareBeside(d.probabilityBelow.value, d.probabilityBelow.interval),
+      formatShareInterval(d.probabilityBelow.interval, d.probabilityBelow.value),
+    ];
+  };
 
   const scenarios = gridTable('The scenarios compared; A is the baseline.', ['Scenario', 'Name', 'File', 'Hash'], c.scenarios.map((s) => [s.label, s.name, s.source, s.hash.slice(0, 16)]), 9);
   const bands = gridTable(

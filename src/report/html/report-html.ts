@@ -7,6 +7,7 @@ import { reforecastSalesNote } from '../reforecast-sales-note.js';
 import { COMPONENT_LABELS, METRIC_COMPONENTS, METRIC_LABELS, METRICS } from '../../model/components.js';
 import type { Scenario } from '../../scenario/scenario-schema.js';
 import { scenarioAssumptions } from '../assumptions.js';
+import { fittedNote } from '../fitted-note.js';
 import { currencySymbol, formatCurrency, formatStatedCurrency, formatShare } from '../money.js';
 import { formatCount, formatTenths } from '../format.js';
 import { REPORT_FILES } from '../report-files.js';
@@ -193,6 +194,7 @@ ${budgets}
 </section>`;
 
   const assumptions = scenarioAssumptions(scenario, symbol);
+  const fitted = fittedNote(scenario);
   const assumptionTables = assumptions.tiers
     .map((t) => `<h3>${e(t.tier)}</h3>\n${textTable(`Drivers of ${t.tier}, as written in the scenario.`, ['Driver', 'Distribution'], t.drivers.map((d) => [d.driver, d.description]), 'assumptions')}`)
     .join('\n');
@@ -273,7 +275,7 @@ ${retention}
 ${sales}<section>
 <h2>Assumptions</h2>
 <p>Every driver of every tier, as the scenario states it. Rates are drawn once per simulated year; deal sizes and lags per deal.</p>
-${assumptionTables}
+${fitted === undefined ? '' : `<p class="fitted-note">${e(fitted)}</p>\n`}${assumptionTables}
 <h3>Market</h3>
 ${market}
 </section>

@@ -9,6 +9,7 @@ import type { Stat } from '../../analysis/describe.js';
 import { COMPONENT_LABELS, METRIC_COMPONENTS, METRIC_LABELS, METRICS } from '../../model/components.js';
 import type { Scenario } from '../../scenario/scenario-schema.js';
 import { scenarioAssumptions } from '../assumptions.js';
+import { fittedNote } from '../fitted-note.js';
 import { currencySymbol } from '../money.js';
 import { summaryParagraph } from '../summary-paragraph.js';
 import { forecastTitle } from '../forecast-kind-words.js';
@@ -162,7 +163,7 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
   const a = scenarioAssumptions(scenario, symbol);
   const assumptions: SheetData = {
     name: 'Assumptions',
-    preamble: ['Every driver of every tier, as the scenario states it; the market loadings.'],
+    preamble: ['Every driver of every tier, as the scenario states it; the market loadings.', ...[fittedNote(scenario)].filter((n): n is string => n !== undefined)],
     header: ['Tier', 'Driver', 'Distribution'],
     rows: [...a.tiers.flatMap((t) => t.drivers.map((x) => [t.tier, x.driver, x.description])), ...a.market.map((m) => ['Market', m.driver, m.text])],
     formats: ['', '', ''],
