@@ -92,6 +92,10 @@ const refused: Array<[string, string]> = [
   ['€12.000', `"€12.000" has a currency sign: write 12000 (the point a thousands separator) or 12 (a decimal point), whichever it is (amounts are in the scenario's currency)`],
   ['-$1.500', `"-$1.500" has a currency sign: write -1500 (the point a thousands separator) or -1.5 (a decimal point), whichever it is (amounts are in the scenario's currency)`],
   ['£1.25', `"£1.25" has a currency sign: write 1.25 (amounts are in the scenario's currency)`],
+  // A currency's code beside the amount, as a finance sheet writes it: it was "is not a number" with the rules alone.
+  ['5M USD', `"5M USD" has a currency code: write 5M (amounts are in the scenario's currency, its currency field)`],
+  ['EUR 1.2M', `"EUR 1.2M" has a currency code: write 1.2M (amounts are in the scenario's currency, its currency field)`],
+  ['110k gbp', `"110k gbp" has a currency code: write 110k (amounts are in the scenario's currency, its currency field)`],
   ['1e400', `"1e400" is too large a number`],
 ];
 
