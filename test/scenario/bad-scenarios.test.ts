@@ -163,6 +163,32 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
       'bad.yaml:10:50 tiers[0].existing.renewalRate.quantiles: these quantiles give a metalog whose density is negative near P8 (the quantile function decreases there): the stated values are not consistent with a smooth distribution; widen the gap between P10 and P50 or add a quantile',
     ],
   },
+  // A list where a mapping goes, or a mapping where a list goes: the form the field takes ("expected array, got a mapping" alone).
+  {
+    name: 'tiers keyed by name: a mapping where the list of tiers goes',
+    yaml: edit('  - name: SMB\n', '  SMB:\n'),
+    expected: ['bad.yaml:6:3 tiers: expected array, got a mapping: write a list, each tier beginning with "- name: " (a tier keyed by its name, `SMB:`, is written `- name: SMB`)'],
+  },
+  {
+    name: "the opening book's keys written as list items",
+    yaml: edit('      openingArr: 1200000\n      customers: 120\n      renewalRate: { dist: beta, mean: 0.9, sd: 0.02 }', '      - openingArr: 1200000\n      - customers: 120\n      - renewalRate: 0.9'),
+    expected: ['bad.yaml:8:7 tiers[0].existing: expected object, got a list: its items are keys of one mapping: remove the "- " before each, keeping them at one indentation'],
+  },
+  {
+    name: "new business's keys written as list items",
+    yaml: edit('      leadsPerMonth: { dist: poisson, mean: 100 }\n      conversion: 0.05\n      acv: { dist: lognormal, mean: 12000, sd: 4000 }', '      - leadsPerMonth: 100\n      - conversion: 0.05\n      - acv: 12000'),
+    expected: ['bad.yaml:12:7 tiers[0].newBusiness: expected object, got a list: its items are keys of one mapping: remove the "- " before each, keeping them at one indentation'],
+  },
+  {
+    name: 'quantiles as a list of three values',
+    yaml: edit(RENEWAL, '{ dist: quantiles, quantiles: [0.8, 0.9, 0.95], lower: 0, upper: 1 }'),
+    expected: ['bad.yaml:10:50 tiers[0].existing.renewalRate.quantiles: expected object, got a list: write each with its percentile as key: { p10: 0.8, p50: 0.9, p90: 0.95 }'],
+  },
+  {
+    name: 'market loadings as a list',
+    yaml: edit('seed: 3\n', 'seed: 3\nmarket:\n  loadings: [0.1, 0.2]\n'),
+    expected: ['bad.yaml:6:13 market.loadings: expected object, got a list: write key: value pairs (each on a line of its own, or inside { }), not a list'],
+  },
   // A distribution whose parameters cannot hold: each family names the values and the bound, with a fix.
   {
     // sqrt(0.03 x 0.97) = 0.170587: the bound is written rounded down (17.05%), so an sd below it as written is taken.
