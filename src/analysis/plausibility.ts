@@ -16,6 +16,7 @@ import { farFromPlanWarnings } from './actuals-far-from-plan.js';
 import { leftOutTierWarnings } from './actuals-tier-left-out.js';
 import { moreDueThanCalendarWarnings } from './actuals-more-due-than-calendar.js';
 import { customersDue } from '../model/renewal-schedule.js';
+import { piledUpBetas } from './beta-piled-up.js';
 
 /**
  * Plausibility warnings: a scenario that is valid but implies something a planner would
@@ -59,6 +60,8 @@ import { customersDue } from '../model/renewal-schedule.js';
  * - percent-mix: a distribution that writes some values with % and a percent-like one without it
  *   (`{ dist: normal, mean: 90%, sd: 2, min: 0, max: 1 }`, sd 200 points), valid as read: it runs as
  *   it did before the check (scenario/percent-mix.ts); one the schema refuses is refused with the %.
+ * - beta-piled-up: a beta stated by mean and sd whose sd, valid, is so wide that alpha or beta is below
+ *   1: its draws pile up at 0% (100%), far from the mean (`mean: 3%, sd: 4%`: median 1.46%) (beta-piled-up.ts).
  */
 export const WARNING_CODES = [
   'conversion-high',
@@ -80,6 +83,7 @@ export const WARNING_CODES = [
   'renewal-calendar-rounded',
   'decimal-comma-list',
   'percent-mix',
+  'beta-piled-up',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
@@ -256,6 +260,7 @@ export function scenarioWarnings(scenario: Scenario, writtenAsPercent: (path: Re
       if (n.reps?.attrition !== undefined) out.push(...attritionWarning(n.reps.attrition, ['tiers', i, 'newBusiness', 'reps', 'attrition']));
     }
   });
+  for (const b of piledUpBetas(scenario)) out.push({ code: 'beta-piled-up', message: b.message, path: b.path });
   return out;
 }
 

@@ -48,10 +48,34 @@ function targetWritten(metric: string, amount: string): string {
 }
 
 /**
+ * The targets a text holds when it is several, each taken by parseTarget, joined by a comma, a
+ * semicolon or spaces; undefined when it is one (or any part is not a target: that one's own
+ * message says more).
+ *
+ * @example severalTargets('revenue=22M,bookings=30M') // => ['revenue=22M', 'bookings=30M']
+ */
+function severalTargets(text: string): string[] | undefined {
+  if ((text.match(/=/g) ?? []).length < 2) return undefined;
+  // Split only before a part that names a metric (or a tier's): `revenue=1,200,000` keeps its commas.
+  const parts = text.trim().split(/\s*[,;]\s*(?=[^,;=]*=)|\s+(?=[^\s=]+\s*=)/).filter((p) => p !== '');
+  if (parts.length < 2) return undefined;
+  try {
+    for (const p of parts) parseTarget(p);
+  } catch {
+    return undefined;
+  }
+  return parts;
+}
+
+/**
  * `--target revenue=120M`, or for one tier `--target SMB:revenue=30M`; repeatable (commander
  * collects them). Metrics: revenue, bookings, endingArr.
  */
 export function parseTarget(text: string, previous: MetricTarget[] = []): MetricTarget[] {
+  // Several targets in one (`revenue=22M,bookings=30M`): each is a --target of its own. It was read
+  // as revenue at "22M,bookings=30M", told "is not a number", with no word of the repeat.
+  const several = severalTargets(text);
+  if (several !== undefined) throw new InvalidArgumentError(`"${text}" holds ${several.length} targets: give --target once for each (${several.map((t) => `--target ${t}`).join(' ')})`);
   // The tier is everything before the last ':' that precedes the metric, so a tier named "EMEA:SMB" can be targeted.
   // Spaces around '=' are read as none (`-t "revenue = 22M"` was told '"revenue" is not a metric (did you mean revenue?)').
   const m = /^(?:([^=]+):)?\s*(revenue|bookings|endingArr)\s*=\s*(.+)$/.exec(text.trim());

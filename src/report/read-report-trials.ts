@@ -11,6 +11,7 @@ import type { Metric } from '../model/components.js';
 import { openFailure, readFileBytes } from '../scenario/read-file.js';
 import { danglingLinkWords } from '../scenario/dangling-link.js';
 import { nameInOtherFormNote } from '../scenario/name-in-other-form.js';
+import { nearFileNote } from '../scenario/near-file-name.js';
 import { utf16Words } from '../scenario/read-text.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { forecastIdentity, statedForecastHashVersion } from './forecast-identity.js';
@@ -126,7 +127,7 @@ export async function readReportHeader(dir: string): Promise<ReportHeader> {
   const text = await reportFileText(dir, REPORT_FILES.summary, MAX_REPORT_JSON_BYTES);
   if (text === undefined) {
     // A folder that is not there is not 'not an arrcast report' (a name in another Unicode form is said so).
-    if (!(await stat(dir).then(() => true, () => false))) throw new ReportTrialsError(`${dir}: ${danglingLinkWords(dir) ?? `does not exist${nameInOtherFormNote(dir)}`}`);
+    if (!(await stat(dir).then(() => true, () => false))) throw new ReportTrialsError(`${dir}: ${danglingLinkWords(dir) ?? `does not exist${nameInOtherFormNote(dir) || nearFileNote(dir)}`}`);
     throw new ReportTrialsError(`${dir} is not an arrcast report: it has no ${REPORT_FILES.summary}`);
   }
   const summary = parseJson(text) as Summary | undefined;

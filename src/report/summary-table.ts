@@ -7,7 +7,8 @@ import type { Stat } from '../analysis/describe.js';
 import type { Summary } from '../analysis/summarize.js';
 import type { DriverCondition, WhatMustBeTrue } from '../analysis/what-must-be-true.js';
 import { CONSTANT_METRIC } from '../analysis/attribution/first-order.js';
-import { isKnownChance, KNOWN_CHANCE, type Probability } from '../analysis/probability.js';
+import { isKnownChance, KNOWN_CHANCE, probability, type Probability } from '../analysis/probability.js';
+import { chanceShort } from './chance-words.js';
 import { someChanceKnown } from '../analysis/decisions.js';
 import { formatCount, formatInterval, formatMoney, formatMoneyWith, formatPercent, formatTenths, columnPercent, wholePercentDigits, textTable } from './format.js';
 import { terminalCell, terminalText } from './terminal-text.js';
@@ -224,8 +225,8 @@ export function whatMustBeTrueLine(
   // A metric the same in every trial (a re-forecast of twelve closed months) is known: it reaches the
   // target in every trial or in none, which the lines below say; only its variance shares are not estimable.
   if (w.notEstimable !== undefined && w.notEstimable !== CONSTANT_METRIC) return `What must be true for ${w.target}: not estimable (${w.notEstimable}).`;
-  if (w.trialsReaching === w.trialsUsed) return `${w.target} is reached in every one of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at: nothing more has to be true.`;
-  if (w.trialsReaching === 0) return `${w.target} is reached in none of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at: no driver within the scenario's ranges gets there.`;
+  if (w.trialsReaching === w.trialsUsed) return `${w.target} is reached in every one of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at${chanceBound(w)}: nothing more has to be true.`;
+  if (w.trialsReaching === 0) return `${w.target} is reached in none of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at${chanceBound(w)}: no driver within the scenario's ranges gets there.`;
   // On the side of the target it lies on (139.97M against 139.99M is not "140.0M"): `finer` adds the digits that take.
   const now = `P50 now ${moneyBesideTarget(w.median, targetsBesideMedian(w, all), money, finer)}`;
   // Drivers there are, but the trials do not show any above 0: not 'no driver moves it' (a driver
@@ -252,6 +253,19 @@ export function whatMustBeTrueLine(
   return already
     ? `${w.target} stays the median outcome (${now}) down to any one of: ${ways.join('; or ')}.`
     : `For ${w.target} to be the median outcome (${now}), one of: ${ways.join('; or ')}.`;
+}
+
+/**
+ * A target reached in none (every one) of the trials: its chance is not 0 (1), only below (above) the
+ * end of its 95% interval, as the headline writes it (chanceShort). The line said "none of 500 trials"
+ * alone, which read as out of reach for certain. Not for a metric the same in every trial (nothing varies it).
+ *
+ * @example chanceBound({ trialsReaching: 0, trialsUsed: 500, ... }) // => ' (its chance: under 0.8%, the upper end of its 95% interval)'
+ */
+function chanceBound(w: WhatMustBeTrue): string {
+  if (w.notEstimable === CONSTANT_METRIC) return '';
+  const none = w.trialsReaching === 0;
+  return ` (its chance: ${chanceShort(probability(w.trialsReaching, w.trialsUsed), false)}, the ${none ? 'upper' : 'lower'} end of its 95% interval)`;
 }
 
 /** Whether whatMustBeTrueLine writes w's P50 ("P50 now ..."): not of a target not estimable, nor reached in every trial or none. */

@@ -24,13 +24,15 @@ export const finiteNumber = (what = 'a finite number') =>
     .min(-MAX_MAGNITUDE, { error: 'must be at least -1e15' })
     .max(MAX_MAGNITUDE, { error: 'must be at most 1e15' });
 export const finite = (kind: NumberKind = 'any') => humanNumber(finiteNumber(), kind);
-export const positive = (kind: NumberKind = 'any') => humanNumber(finiteNumber().positive({ error: 'must be greater than 0' }), kind);
-const nonNegative = (kind: NumberKind) => humanNumber(finiteNumber().nonnegative({ error: 'must be >= 0' }), kind);
+// A parameter's bound with the value refused (a distribution's parameters name the value beside the bound, as its other checks do).
+const got = (iss: { readonly input?: unknown }) => (typeof iss.input === 'number' ? `, got ${iss.input}` : '');
+export const positive = (kind: NumberKind = 'any') => humanNumber(finiteNumber().positive({ error: (iss) => `must be greater than 0${got(iss)}` }), kind);
+const nonNegative = (kind: NumberKind) => humanNumber(finiteNumber().nonnegative({ error: (iss) => `must be >= 0${got(iss)}` }), kind);
 const probability = () =>
   humanNumber(
     finiteNumber()
-      .gt(0, { error: 'must be strictly between 0 and 1' })
-      .lt(1, { error: (iss) => `must be strictly between 0 and 1${percentHint(iss.input, { min: 0, max: 1, open: true })}` }),
+      .gt(0, { error: (iss) => `must be strictly between 0 and 1${got(iss)}` })
+      .lt(1, { error: (iss) => `must be strictly between 0 and 1${got(iss)}${percentHint(iss.input, { min: 0, max: 1, open: true })}` }),
   );
 
 /**
@@ -62,17 +64,43 @@ export const fixedSchemaOf = ofKind((kind, id) =>
 export const uniformSchemaOf = ofKind((kind, id) =>
   z
     .strictObject({ dist: z.literal('uniform'), min: finite(kind), max: finite(kind) })
-    .refine((d) => d.min < d.max, { error: 'uniform needs min < max', path: ['max'] })
+    .superRefine((d, ctx) => {
+      if (!(d.min < d.max)) ctx.addIssue({ code: 'custom', message: minBelowMax('uniform', d.min, d.max), path: ['max'] });
+    })
     .describe('Every value between min and max equally likely.')
     .meta(id('Uniform')),
 );
 
 const minModeMax = (kind: NumberKind) => ({ min: finite(kind), mode: finite(kind), max: finite(kind) });
 const checkMinModeMax = (name: string) => (d: { min: number; mode: number; max: number }, ctx: z.RefinementCtx) => {
-  if (!(d.min < d.max)) ctx.addIssue({ code: 'custom', message: `${name} needs min < max`, path: ['max'] });
+  if (!(d.min < d.max)) ctx.addIssue({ code: 'custom', message: minBelowMax(name, d.min, d.max), path: ['max'] });
   else if (d.mode < d.min || d.mode > d.max)
-    ctx.addIssue({ code: 'custom', message: `${name} needs min <= mode <= max`, path: ['mode'] });
+    ctx.addIssue({
+      code: 'custom',
+      message: `${name} needs min <= mode <= max, got mode ${d.mode} ${d.mode < d.min ? 'below min' : 'above max'} (min ${d.min}, max ${d.max}): move the mode inside [${d.min}, ${d.max}], or widen the range to hold it`,
+      path: ['mode'],
+    });
 };
+
+/**
+ * A range whose ends cannot hold (min at or above max): the values, and the fix. It said
+ * "uniform needs min < max" alone, naming neither value.
+ *
+ * @example minBelowMax('uniform', 5, 3) // => 'uniform needs min < max, got min 5 and max 3: swap them'
+ */
+export function minBelowMax(name: string, min: number, max: number): string {
+  const fix = min > max ? 'swap them' : `give max above ${min}, or write the value alone (a plain number) if it does not vary`;
+  return `${name} needs min < max, got min ${min} and max ${max}: ${fix}`;
+}
+
+/**
+ * A lognormal's upper quantile at or below the lower one it is stated with: the values, and why it
+ * must lie above. It said "lognormal needs p90 > median" alone.
+ */
+function quantileAbove(lower: 'median' | 'p10', low: number, p90: number): string {
+  const fix = p90 < low ? 'swap them if they are the other way round' : 'give p90 above it';
+  return `lognormal needs p90 > ${lower}, got ${lower} ${low} and p90 ${p90}: 90% of years come in below the P90, ${lower === 'median' ? 'half' : '10%'} below the ${lower === 'median' ? 'median' : 'P10'}, so the P90 lies above it (${fix})`;
+}
 
 export const triangularSchemaOf = ofKind((kind, id) =>
   z
@@ -101,7 +129,7 @@ export const normalSchemaOf = ofKind((kind, id) =>
     })
     .superRefine((d, ctx) => {
       if (d.min !== undefined && d.max !== undefined && !(d.min < d.max)) {
-        ctx.addIssue({ code: 'custom', message: 'normal needs min < max', path: ['max'] });
+        ctx.addIssue({ code: 'custom', message: minBelowMax('normal', d.min, d.max), path: ['max'] });
         return;
       }
       if (d.min === undefined && d.max === undefined) return;
@@ -139,9 +167,9 @@ export function checkLognormal(d: LognormalNumbers, ctx: z.RefinementCtx): void 
     return;
   }
   if (d.median !== undefined && d.p90 !== undefined && !(d.p90 > d.median))
-    ctx.addIssue({ code: 'custom', message: 'lognormal needs p90 > median', path: ['p90'] });
+    ctx.addIssue({ code: 'custom', message: quantileAbove('median', d.median, d.p90), path: ['p90'] });
   if (d.p10 !== undefined && d.p90 !== undefined && !(d.p90 > d.p10)) {
-    ctx.addIssue({ code: 'custom', message: 'lognormal needs p90 > p10', path: ['p90'] });
+    ctx.addIssue({ code: 'custom', message: quantileAbove('p10', d.p10, d.p90), path: ['p90'] });
     return;
   }
   const { mu, sigma } = lognormalParams(d);
@@ -168,6 +196,24 @@ export const lognormalSchemaOf = ofKind((kind, id) =>
     .meta(id('Lognormal')),
 );
 
+/**
+ * A beta's sd wider than its mean allows (sd^2 < mean(1 - mean): a share with that mean spreads no
+ * further): the mean and sd as shares and percents (either may be written), the bound rounded down so
+ * every sd below it is taken, and the fix. It said "beta with mean 0.03 needs sd < 0.1706" without the
+ * sd refused, in decimals beside a file written in %.
+ *
+ * @example betaTooWide(0.03, 0.2) // => 'beta with mean 0.03 (3%) needs sd below 0.1705 (17.05%), the widest a share with that mean can spread (sd^2 < mean(1 - mean)); got sd 0.2 (20%): write a smaller sd, or state the range as quantiles ({ dist: quantiles, quantiles: { p10: ..., p50: ..., p90: ... }, lower: 0, upper: 1 })'
+ */
+export function betaTooWide(mean: number, sd: number): string {
+  const limit = Math.sqrt(mean * (1 - mean));
+  // Four significant digits, rounded down: "below 0.1706" took 0.17059, above the bound 0.170587.
+  // By toPrecision, whatever the size (a mean of 5e-324 has a bound near 1e-162: toFixed takes at most 100 digits).
+  let shown = Number(limit.toPrecision(4));
+  if (shown > limit) shown = Number((shown - 10 ** (Math.floor(Math.log10(limit)) - 3)).toPrecision(4));
+  const share = (x: number) => `${x} (${Number((x * 100).toPrecision(12))}%)`;
+  return `beta with mean ${share(mean)} needs sd below ${share(shown)}, the widest a share with that mean can spread (sd^2 < mean(1 - mean)); got sd ${share(sd)}: write a smaller sd, or state the range as quantiles ({ dist: quantiles, quantiles: { p10: ..., p50: ..., p90: ... }, lower: 0, upper: 1 })`;
+}
+
 export const betaSchema = z
   .strictObject({
     dist: z.literal('beta'),
@@ -186,12 +232,7 @@ export const betaSchema = z
     // A mean outside (0, 1) is reported at the mean; there is no sd to suggest for it.
     if (d.mean !== undefined && !(d.mean > 0 && d.mean < 1)) return;
     if (d.mean !== undefined && d.sd !== undefined && !(d.sd * d.sd < d.mean * (1 - d.mean))) {
-      const limit = Math.sqrt(d.mean * (1 - d.mean));
-      ctx.addIssue({
-        code: 'custom',
-        message: `beta with mean ${d.mean} needs sd < ${limit.toPrecision(4)} (sd^2 < mean(1-mean))`,
-        path: ['sd'],
-      });
+      ctx.addIssue({ code: 'custom', message: betaTooWide(d.mean, d.sd), path: ['sd'] });
       return;
     }
     // A tiny sd makes alpha and beta astronomically large (infinite below sd ~ 1e-154), and the
@@ -231,7 +272,7 @@ export const discreteSchemaOf = ofKind((kind, id) =>
       dist: z.literal('discrete'),
       values: z.array(finite(kind)).min(1, { error: 'needs at least one value' }).max(10_000, { error: 'at most 10,000 values' }),
       weights: z
-        .array(humanNumber(finiteNumber().nonnegative({ error: 'must be >= 0' })))
+        .array(humanNumber(finiteNumber().nonnegative({ error: (iss) => `must be >= 0${got(iss)}` })))
         .min(1, { error: 'needs at least one weight' })
         .max(10_000, { error: 'at most 10,000 weights' }),
     })

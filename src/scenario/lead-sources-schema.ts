@@ -19,7 +19,7 @@ export const leadSourceSchema = z
   })
   .superRefine(
     (s, ctx) => {
-      if (s === null || typeof s !== 'object') return;
+      if (s === null || typeof s !== 'object' || Array.isArray(s)) return;
       if (s.grade === undefined && s.channel === undefined)
         ctx.addIssue({ code: 'custom', message: 'a lead source needs a grade, a channel, or both' });
     },
@@ -49,7 +49,7 @@ export const earlierLeadsSchema = z
   })
   .superRefine(
     (e, ctx) => {
-      if (e === null || typeof e !== 'object') return;
+      if (e === null || typeof e !== 'object' || Array.isArray(e)) return;
       if (Array.isArray(e.closeMonth) && e.closeMonth.every((w) => typeof w === 'number') && e.closeMonth.every((w) => w === 0))
         ctx.addIssue({ code: 'custom', message: 'at least one month needs a weight above 0', path: ['closeMonth'] });
     },

@@ -57,7 +57,7 @@ export const openingPipelineSchema = z
   .superRefine(
     (p, ctx) => {
       // `when` runs this even when the value is not a mapping (a null, a string).
-      if (p === null || typeof p !== 'object') return;
+      if (p === null || typeof p !== 'object' || Array.isArray(p)) return;
       if (p.file === undefined && p.groups === undefined)
         ctx.addIssue({ code: 'custom', message: 'an opening pipeline needs a file or groups' });
       if (p.stages !== undefined && p.file === undefined)

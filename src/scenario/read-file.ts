@@ -3,6 +3,7 @@ import { open, realpath, type FileHandle } from 'node:fs/promises';
 import { ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { systemErrorWords } from './system-error-words.js';
 import { nameInOtherFormNote } from './name-in-other-form.js';
+import { nearFileNote } from './near-file-name.js';
 import { danglingLinkWords } from './dangling-link.js';
 
 /** What kind of file is being read, for the size limit and the messages. */
@@ -88,7 +89,7 @@ export function openFailure(err: unknown, kind: Pick<FileKind, 'noun'>, path?: s
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
-      return path === undefined ? 'does not exist' : (danglingLinkWords(path) ?? `does not exist${nameInOtherFormNote(path)}`);
+      return path === undefined ? 'does not exist' : (danglingLinkWords(path) ?? `does not exist${nameInOtherFormNote(path) || nearFileNote(path)}`);
     case 'ENOTDIR':
       return 'does not exist (a part of the path is a file, not a directory)';
     case 'EACCES':

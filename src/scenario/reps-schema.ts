@@ -58,7 +58,7 @@ export const repsSchema = z
   .superRefine(
     (r, ctx) => {
       // `when` runs this even when the value is not a mapping (a null, a string).
-      if (r === null || typeof r !== 'object') return;
+      if (r === null || typeof r !== 'object' || Array.isArray(r)) return;
       if (Array.isArray(r.hires) && r.hires.some((h) => typeof h === 'number' && !Number.isInteger(h)))
         ctx.addIssue({ code: 'custom', message: 'hires are whole numbers of reps', path: ['hires'] });
       const hired = Array.isArray(r.hires) ? r.hires.reduce((a, h) => a + (typeof h === 'number' ? h : 0), 0) : 0;

@@ -164,8 +164,9 @@ export const existingBookSchema = z
   // is reported at once; they read the raw values defensively.
   .superRefine(
     (b, ctx) => {
-      // `when` runs this even when the book is not a mapping at all (`existing:` left empty is null).
-      if (b === null || typeof b !== 'object') return;
+      // `when` runs this even when the book is not a mapping at all (`existing:` left empty is null; a
+      // list, `- openingArr: 5M`, was told 'give openingArr and customers' beside its own 'expected object').
+      if (b === null || typeof b !== 'object' || Array.isArray(b)) return;
       if (b.renewalRate !== undefined && b.dollarRenewalRate !== undefined)
         ctx.addIssue({ code: 'custom', message: 'give renewalRate (logo) or dollarRenewalRate, not both', path: ['dollarRenewalRate'] });
       else if (b.renewalRate === undefined && b.dollarRenewalRate === undefined)
@@ -243,7 +244,7 @@ export const newBusinessSchema = z
   .superRefine(
     (n, ctx) => {
       // `when` runs this even when the value is not a mapping (`newBusiness:` left empty is null).
-      if (n === null || typeof n !== 'object') return;
+      if (n === null || typeof n !== 'object' || Array.isArray(n)) return;
       const single = n.leadsPerMonth !== undefined || n.conversion !== undefined;
       if (single && n.leadSources !== undefined)
         ctx.addIssue({ code: 'custom', message: 'give leadsPerMonth and conversion, or leadSources, not both', path: ['leadSources'] });

@@ -126,7 +126,17 @@ export function flattenIssues(
       // `existing: ~`, or `existing:` with nothing indented under it (issueMessage says so), which YAML reads as null.
       out.push({ path, message: 'is null: give its keys, or remove it', nullSection: true });
     } else if (issue.code === 'invalid_type') {
-      out.push({ path, message: `expected ${issue.expected}, got ${describeValue(value)}${issue.expected === 'number' && isDistribution(value) ? YEAR_LEVEL_HINT : issue.expected === 'array' && byMonthName(value) ? MONTH_LIST_HINT : ''}` });
+      // zod's "record" is a mapping whose keys are the planner's (a quantiles map): an object to read.
+      const expected = issue.expected === 'record' ? 'object' : issue.expected;
+      const hint =
+        issue.expected === 'number' && isDistribution(value)
+          ? YEAR_LEVEL_HINT
+          : issue.expected === 'array' && byMonthName(value)
+            ? MONTH_LIST_HINT
+            : expected === 'array' || expected === 'object'
+              ? shapeHint(expected as 'array' | 'object', value, path)
+              : '';
+      out.push({ path, message: `expected ${expected}, got ${describeValue(value)}${hint}` });
     } else {
       const params = issue.code === 'custom' ? (issue.params as { advice?: RawIssue['advice']; numberText?: true; readings?: Readings } | undefined) : undefined;
       const advice = params?.advice;
@@ -191,6 +201,34 @@ function byMonthName(value: unknown): boolean {
 
 const YEAR_LEVEL_HINT =
   ' (a distribution; only the mean of a poisson or negativeBinomial leadsPerMonth and the median of a lognormal acv, pipeline group amount, reps.sourcedDealsPerMonth or expansion size take a year-level distribution)';
+
+/**
+ * How to write a list where a mapping was written, or a mapping where a list was: the form the field
+ * takes, from what was written. `tiers:` keyed by name (`SMB:`) is a list of `- name: SMB`; a
+ * quantiles list of three values is `{ p10, p50, p90 }`; a list of one-key mappings (`- openingArr:
+ * 5M` under `existing:`) is one mapping without the dashes. It said "expected array, got a mapping"
+ * and "expected record, got a list" alone.
+ *
+ * @example shapeHint('object', [0.8, 0.85, 0.89], ['tiers', 0, 'existing', 'renewalRate', 'quantiles']) // => ': write each with its percentile as key: { p10: 0.8, p50: 0.85, p90: 0.89 }'
+ */
+function shapeHint(expected: 'array' | 'object', value: unknown, path: ReadonlyArray<string | number>): string {
+  const last = path[path.length - 1];
+  if (expected === 'array') {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return '';
+    if (last === 'tiers') return ': write a list, each tier beginning with "- name: " (a tier keyed by its name, `SMB:`, is written `- name: SMB`)';
+    return ': write a list, each item on a line of its own beginning with "- ", or inside [ ]';
+  }
+  if (!Array.isArray(value)) return '';
+  if (last === 'quantiles') {
+    const numbers = value.every((v) => typeof v === 'number');
+    return numbers && value.length === 3
+      ? `: write each with its percentile as key: { p10: ${value[0]}, p50: ${value[1]}, p90: ${value[2]} }`
+      : ': write each with its percentile as key, as in { p10: 40000, p50: 60000, p90: 110000 }';
+  }
+  const oneKeyEach = value.length > 0 && value.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1);
+  if (oneKeyEach) return ': its items are keys of one mapping: remove the "- " before each, keeping them at one indentation';
+  return ': write key: value pairs (each on a line of its own, or inside { }), not a list';
+}
 
 /** A short description of a value for messages: `"many"` (an excerpt, escaped: see display-text.ts), `a list`, `null`. */
 function describeValue(value: unknown): string {

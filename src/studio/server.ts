@@ -10,14 +10,16 @@ import { formatPath, ScenarioError } from '../scenario/scenario-error.js';
 import { checkRequest, readJsonBody, Refusal } from './http-guard.js';
 import { InTurn } from './in-turn.js';
 import { LatestOnly } from './latest-only.js';
-import { withConfidence } from './controls.js';
+import { withConfidence, type Controls } from './controls.js';
+import { bodyProblem } from './body-refusal.js';
 import { StateError } from './overlay.js';
 import { overlayText } from './overlay.js';
 import { freeSaveName, saveFileName, saveOverlay, takeBackOverlay } from './save.js';
 import { shellWord } from '../report/shell-word.js';
 import { isCancellation } from './cancellation.js';
 import type { StudioSession } from './session.js';
-import { MAX_BODY_BYTES, studioStateSchema, type StudioState } from './state.js';
+import { MAX_BODY_BYTES, type StudioState } from './state.js';
+import { answerBody, reportBody, saveBody } from './request-bodies.js';
 import { withSystemWords } from '../scenario/system-error-words.js';
 
 /** The page's files, by the only paths served: a request can name nothing else. */
@@ -66,23 +68,15 @@ export interface StudioServer {
 /** The API's routes that take a POST. */
 const API_POSTS = new Set(['/api/answer', '/api/report', '/api/save']);
 
-// `order`: the page's id and change number (older changes of a page are refused; see LatestOnly).
-const changeOrder = z.strictObject({ page: z.string().min(1).max(64), change: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });
-const answerBody = z.strictObject({ state: studioStateSchema, pass: z.enum(['first', 'full']), order: changeOrder.optional() });
-// A report's `order`: its page, and the page's count of reports asked (a page's newer report cancels its older; another page's cancels none).
-const reportBody = z.strictObject({ state: studioStateSchema, order: changeOrder.optional() });
 /** Saves that may wait their turn (InTurn) besides the one running; one more is refused (503). */
 export const MAX_SAVES_WAITING = 16;
-// `shown`: the hash of the full answer the page shows for `state` (Answer.hash), when it has one: a save is of those numbers.
-const saveBody = z.strictObject({ state: studioStateSchema, name: z.string().max(200), shown: z.string().max(128).optional() });
 
-/** Parse a body with a schema: 400 naming the first field it refuses. */
-function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+/** Parse a body with a schema: 400 naming the first field it refuses, the value and what it takes (bodyProblem). */
+function parseBody<T>(schema: z.ZodType<T>, body: unknown, controls: Controls): T {
   const r = schema.safeParse(body);
   if (r.success) return r.data;
-  const issue = r.error.issues[0]!;
-  const field = formatPath(issue.path as Array<string | number>) || 'body';
-  throw new Refusal(400, `${field}: ${issue.message}`, field);
+  const problem = bodyProblem(schema, body, controls)!;
+  throw new Refusal(400, problem.message, problem.field);
 }
 
 /**
@@ -153,7 +147,7 @@ export async function startStudioServer(session: StudioSession, options: StudioS
     const gone = new AbortController();
     res.on('close', () => gone.abort());
     if (path === '/api/answer') {
-      const { state, pass, order } = parseBody(answerBody, body);
+      const { state, pass, order } = parseBody(answerBody, body, session.scenario.controls);
       // The first and the full pass of one state run side by side (the page asks for both at once);
       // another state of the same page cancels them, unless it is an older change (refused at once).
       const signal = answers.start(gone.signal, JSON.stringify(state), order);
@@ -164,12 +158,12 @@ export async function startStudioServer(session: StudioSession, options: StudioS
       return json(res, 200, { pass, ...answer, dataEdited });
     }
     if (path === '/api/report') {
-      const { state, order } = parseBody(reportBody, body);
+      const { state, order } = parseBody(reportBody, body, session.scenario.controls);
       const html = await session.reportHtml(state, reports.start(gone.signal, undefined, order));
       return send(res, 200, html, 'text/html; charset=utf-8', { 'content-disposition': 'attachment; filename="report.html"' });
     }
     if (path === '/api/save') {
-      const { state, name, shown } = parseBody(saveBody, body);
+      const { state, name, shown } = parseBody(saveBody, body, session.scenario.controls);
       const file = saveFileName(name, session.scenario.base);
       // Each save waiting is a planner waiting: beyond a bound (at 10,000 trials a save of a new state
       // takes about 1.4 s, so 16 are about 20 s) the save is refused at once rather than left hanging.

@@ -164,10 +164,15 @@ describe('what must be true', () => {
     const s = sensitivity(inputs, revenue);
     const easy = whatMustBeTrue(inputs, revenue, s, { metric: 'revenue', value: 1 }, 'revenue >= 1');
     expect(easy.trialsReaching).toBe(2_000);
-    expect(whatMustBeTrueLine(easy)).toBe('revenue >= 1 is reached in every one of the 2,000 trials looked at: nothing more has to be true.');
+    // Wilson's 95% interval for 2,000 of 2,000 (none of 2,000) ends at n / (n + z^2) = 99.808% (z^2 / (n + z^2) = 0.192%),
+    // written rounded outward at the tables' digits: the line says the chance is bounded, not 100% (0%).
+    const z2 = 1.959963984540054 ** 2;
+    expect(2000 / (2000 + z2)).toBeCloseTo(0.99808, 5);
+    expect(whatMustBeTrueLine(easy)).toBe('revenue >= 1 is reached in every one of the 2,000 trials looked at (its chance: over 99.8%, the lower end of its 95% interval): nothing more has to be true.');
     const impossible = whatMustBeTrue(inputs, revenue, s, { metric: 'revenue', value: 1e12 }, 'revenue >= 1T');
     expect(impossible.trialsReaching).toBe(0);
-    expect(whatMustBeTrueLine(impossible)).toMatch(/reached in none of the 2,000 trials/);
+    expect(z2 / (2000 + z2)).toBeCloseTo(0.00192, 5);
+    expect(whatMustBeTrueLine(impossible)).toBe("revenue >= 1T is reached in none of the 2,000 trials looked at (its chance: under 0.2%, the upper end of its 95% interval): no driver within the scenario's ranges gets there.");
     // Above the largest median any conversion year gives, but below the best trial.
     const max = describeValues(revenue)!.max;
     const far = whatMustBeTrue(inputs, revenue, s, { metric: 'revenue', value: max * 0.999 }, 'far');

@@ -17,6 +17,8 @@ describe('--target as a newcomer writes it', () => {
     ['revenue =22M', [{ metric: 'revenue', value: 22e6 }]],
     ['SMB: bookings = 5M', [{ metric: 'bookings', value: 5e6, tier: 'SMB' }]],
     ['SMB : endingArr= 7.5M', [{ metric: 'endingArr', value: 7.5e6, tier: 'SMB' }]],
+    // A comma inside the amount is its thousands separator, not a second target.
+    ['revenue=1,200,000', [{ metric: 'revenue', value: 1.2e6 }]],
   ])('%s is read as the target it writes', (text, expected) => {
     expect(parseTarget(text)).toEqual(expected);
   });
@@ -26,6 +28,10 @@ describe('--target as a newcomer writes it', () => {
     ['SMB:revenue: 30M', '"SMB:revenue: 30M" is not a target: write SMB:revenue=30M (metric=value)'],
     ['22M', '"22M" is not a target: name the metric it is a target of, e.g. revenue=22M (or bookings=, endingArr=, SMB:revenue=)'],
     ['120,000,000', '"120,000,000" is not a target: name the metric it is a target of, e.g. revenue=120,000,000 (or bookings=, endingArr=, SMB:revenue=)'],
+    // Several targets in one: read as revenue at "22M,bookings=30M" and told '"22M,bookings=30M" is not a number'.
+    ['revenue=22M,bookings=30M', '"revenue=22M,bookings=30M" holds 2 targets: give --target once for each (--target revenue=22M --target bookings=30M)'],
+    ['revenue=22M bookings=30M', '"revenue=22M bookings=30M" holds 2 targets: give --target once for each (--target revenue=22M --target bookings=30M)'],
+    ['revenue=22M; SMB:revenue=5M', '"revenue=22M; SMB:revenue=5M" holds 2 targets: give --target once for each (--target revenue=22M --target SMB:revenue=5M)'],
   ])('%s is refused with the target it likely means', (text, message) => {
     expect(() => parseTarget(text)).toThrow(message);
   });

@@ -158,6 +158,13 @@ describe('warnings of the scenario as stated (validate: no run needed)', () => {
     ['a calendar rounded by less than 5% of the ARR due', [['customers: 120', 'customers: 41\n      renewalCalendar: [0, 0, 0.05, 0, 0, 0.05, 0, 0, 0.1, 0, 0, 0.05]']], []],
     ['a rep attrition of 5% a month (46% a year): the threshold, not above it', [['conversion: 0.05', 'conversion: 0.05\n      reps: { start: 2, attrition: 0.05, capacity: 3 }']], []],
     [
+      // Valid (0.04^2 < 0.03 x 0.97), so it runs as before, but alpha = 0.52: most draws near 0, far from 3%. It ran without a word.
+      'a conversion beta whose sd in % is wider than its mean keeps a hump for',
+      [['conversion: 0.05', 'conversion: { dist: beta, mean: 3%, sd: 4% }']],
+      ['[beta-piled-up] FILE:13:47 tiers[0].newBusiness.conversion.sd: a beta with mean 3% and sd 4% piles up at 0%: an sd this wide for its mean gives alpha 0.52, below 1, so its density rises without bound toward 0% and half its draws fall below 1.46% (its median); for a range around 3%, give an sd of at most 2.91%, or state its P10, P50 and P90 ({ dist: quantiles, quantiles: { p10: ..., p50: ..., p90: ... }, lower: 0, upper: 1 })'],
+    ],
+    ['a conversion beta of mean 3% and sd 2.9%: a hump, no warning', [['conversion: 0.05', 'conversion: { dist: beta, mean: 3%, sd: 2.9% }']], []],
+    [
       'several at once, in file order',
       [
         ['openingArr: 1200000', 'openingArr: 1200'],

@@ -176,7 +176,10 @@ describe('beta at the edges of its shapes', () => {
   });
 
   it('refuses an sd at or beyond the largest a beta of that mean can have, by the field', () => {
-    expect(refusal({ dist: 'beta', mean: 0.5, sd: 0.5 }).join('\n')).toMatch(/beta with mean 0.5 needs sd < 0.5/);
+    // sqrt(0.5 x 0.5) = 0.5: an sd of 0.5 is at the bound, refused with the mean, the bound and the sd, each also in %.
+    expect(refusal({ dist: 'beta', mean: 0.5, sd: 0.5 })).toEqual([
+      'sd: beta with mean 0.5 (50%) needs sd below 0.5 (50%), the widest a share with that mean can spread (sd^2 < mean(1 - mean)); got sd 0.5 (50%): write a smaller sd, or state the range as quantiles ({ dist: quantiles, quantiles: { p10: ..., p50: ..., p90: ... }, lower: 0, upper: 1 })',
+    ]);
   });
 });
 
@@ -194,7 +197,7 @@ describe('PERT and triangular with the mode at an end', () => {
   });
 
   it.each(['pert', 'triangular'])('%s with min = mode = max is refused by the field (a fixed value is a number)', (dist) => {
-    expect(refusal({ dist, min: 5, mode: 5, max: 5 })).toEqual([`max: ${dist} needs min < max`]);
+    expect(refusal({ dist, min: 5, mode: 5, max: 5 })).toEqual([`max: ${dist} needs min < max, got min 5 and max 5: give max above 5, or write the value alone (a plain number) if it does not vary`]);
   });
 });
 

@@ -43,6 +43,9 @@ function multipliedAlias(): string {
 /** Each case writes what it needs into a fresh directory and returns the file to load. */
 const cases: Array<{ name: string; make: (dir: string) => string; expected: string }> = [
   { name: 'a missing file', make: (dir) => join(dir, 'nope.yaml'), expected: '<dir>/nope.yaml does not exist' },
+  // The file meant, beside it (within two edits): "plan.yml does not exist" left a newcomer to find the "a".
+  { name: 'a missing file beside the one meant', make: (dir) => (writeFileSync(join(dir, 'plan.yaml'), minimal), join(dir, 'plan.yml')), expected: '<dir>/plan.yml does not exist; did you mean plan.yaml, in the same folder?' },
+  { name: 'no guess between two names as near', make: (dir) => (writeFileSync(join(dir, 'plan-a.yaml'), minimal), writeFileSync(join(dir, 'plan-b.yaml'), minimal), join(dir, 'plan-c.yaml')), expected: '<dir>/plan-c.yaml does not exist' },
   {
     name: 'a path through a file',
     make: (dir) => (writeFileSync(join(dir, 'plan.yaml'), minimal), join(dir, 'plan.yaml', 'x.yaml')),

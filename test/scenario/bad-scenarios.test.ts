@@ -18,7 +18,7 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
   {
     name: 'a beta parameter out of range',
     yaml: edit(RENEWAL, '{ dist: beta, alpha: -1, beta: 2 }'),
-    expected: ['bad.yaml:10:41 tiers[0].existing.renewalRate.alpha: must be greater than 0'],
+    expected: ['bad.yaml:10:41 tiers[0].existing.renewalRate.alpha: must be greater than 0, got -1'],
   },
   {
     name: 'a misspelt key: reported as unknown, and the real key as missing (no silent default)',
@@ -81,7 +81,7 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
   {
     name: 'a conversion beta mean of 1.2 is still offered 1.2% (a plausible conversion)',
     yaml: edit('conversion: 0.05', 'conversion: { dist: beta, mean: 1.2, sd: 0.003 }'),
-    expected: ['bad.yaml:13:39 tiers[0].newBusiness.conversion.mean: must be strictly between 0 and 1; did you mean 0.012 (or 1.2%)?'],
+    expected: ['bad.yaml:13:39 tiers[0].newBusiness.conversion.mean: must be strictly between 0 and 1, got 1.2; did you mean 0.012 (or 1.2%)?'],
   },
   {
     name: 'a conversion above 1 still reads as a percent (opportunity to won runs to 30%)',
@@ -163,10 +163,59 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
       'bad.yaml:10:50 tiers[0].existing.renewalRate.quantiles: these quantiles give a metalog whose density is negative near P8 (the quantile function decreases there): the stated values are not consistent with a smooth distribution; widen the gap between P10 and P50 or add a quantile',
     ],
   },
+  // A list where a mapping goes, or a mapping where a list goes: the form the field takes ("expected array, got a mapping" alone).
+  {
+    name: 'tiers keyed by name: a mapping where the list of tiers goes',
+    yaml: edit('  - name: SMB\n', '  SMB:\n'),
+    expected: ['bad.yaml:6:3 tiers: expected array, got a mapping: write a list, each tier beginning with "- name: " (a tier keyed by its name, `SMB:`, is written `- name: SMB`)'],
+  },
+  {
+    name: "the opening book's keys written as list items",
+    yaml: edit('      openingArr: 1200000\n      customers: 120\n      renewalRate: { dist: beta, mean: 0.9, sd: 0.02 }', '      - openingArr: 1200000\n      - customers: 120\n      - renewalRate: 0.9'),
+    expected: ['bad.yaml:8:7 tiers[0].existing: expected object, got a list: its items are keys of one mapping: remove the "- " before each, keeping them at one indentation'],
+  },
+  {
+    name: "new business's keys written as list items",
+    yaml: edit('      leadsPerMonth: { dist: poisson, mean: 100 }\n      conversion: 0.05\n      acv: { dist: lognormal, mean: 12000, sd: 4000 }', '      - leadsPerMonth: 100\n      - conversion: 0.05\n      - acv: 12000'),
+    expected: ['bad.yaml:12:7 tiers[0].newBusiness: expected object, got a list: its items are keys of one mapping: remove the "- " before each, keeping them at one indentation'],
+  },
+  {
+    name: 'quantiles as a list of three values',
+    yaml: edit(RENEWAL, '{ dist: quantiles, quantiles: [0.8, 0.9, 0.95], lower: 0, upper: 1 }'),
+    expected: ['bad.yaml:10:50 tiers[0].existing.renewalRate.quantiles: expected object, got a list: write each with its percentile as key: { p10: 0.8, p50: 0.9, p90: 0.95 }'],
+  },
+  {
+    name: 'market loadings as a list',
+    yaml: edit('seed: 3\n', 'seed: 3\nmarket:\n  loadings: [0.1, 0.2]\n'),
+    expected: ['bad.yaml:6:13 market.loadings: expected object, got a list: write key: value pairs (each on a line of its own, or inside { }), not a list'],
+  },
+  // A distribution whose parameters cannot hold: each family names the values and the bound, with a fix.
+  {
+    // sqrt(0.03 x 0.97) = 0.170587: the bound is written rounded down (17.05%), so an sd below it as written is taken.
+    name: 'a beta written in % whose sd is wider than its mean allows',
+    yaml: edit('conversion: 0.05', 'conversion: { dist: beta, mean: 3%, sd: 20% }'),
+    expected: ['bad.yaml:13:47 tiers[0].newBusiness.conversion.sd: beta with mean 0.03 (3%) needs sd below 0.1705 (17.05%), the widest a share with that mean can spread (sd^2 < mean(1 - mean)); got sd 0.2 (20%): write a smaller sd, or state the range as quantiles ({ dist: quantiles, quantiles: { p10: ..., p50: ..., p90: ... }, lower: 0, upper: 1 })'],
+  },
+  {
+    name: 'a uniform whose ends are the wrong way round',
+    yaml: edit('conversion: 0.05', 'conversion: { dist: uniform, min: 4%, max: 2% }'),
+    expected: ['bad.yaml:13:50 tiers[0].newBusiness.conversion.max: uniform needs min < max, got min 0.04 and max 0.02: swap them'],
+  },
+  {
+    name: 'a triangular whose mode lies above its max',
+    yaml: edit('conversion: 0.05', 'conversion: { dist: triangular, min: 0.01, mode: 0.05, max: 0.03 }'),
+    expected: ['bad.yaml:13:56 tiers[0].newBusiness.conversion.mode: triangular needs min <= mode <= max, got mode 0.05 above max (min 0.01, max 0.03): move the mode inside [0.01, 0.03], or widen the range to hold it'],
+  },
+  {
+    name: 'a bounded normal whose bounds are the wrong way round',
+    yaml: edit('conversion: 0.05', 'conversion: { dist: normal, mean: 0.05, sd: 0.01, min: 0.06, max: 0.04 }'),
+    expected: ['bad.yaml:13:73 tiers[0].newBusiness.conversion.max: normal needs min < max, got min 0.06 and max 0.04: swap them'],
+  },
   {
     name: 'a beta sd too large for its mean',
     yaml: edit(RENEWAL, '{ dist: beta, mean: 0.9, sd: 0.4 }'),
-    expected: ['bad.yaml:10:49 tiers[0].existing.renewalRate.sd: beta with mean 0.9 needs sd < 0.3000 (sd^2 < mean(1-mean))'],
+    // sqrt(0.9 x 0.1) = 0.3: the bound, the mean and the sd refused, each also in % (it said "needs sd < 0.3000" without the sd).
+    expected: ['bad.yaml:10:49 tiers[0].existing.renewalRate.sd: beta with mean 0.9 (90%) needs sd below 0.3 (30%), the widest a share with that mean can spread (sd^2 < mean(1 - mean)); got sd 0.4 (40%): write a smaller sd, or state the range as quantiles ({ dist: quantiles, quantiles: { p10: ..., p50: ..., p90: ... }, lower: 0, upper: 1 })'],
   },
   {
     name: 'a renewal calendar adding up to more than 1',

@@ -35,6 +35,7 @@ const cases: Array<{ name: string; scenario: string; prepare?: (dir: string) => 
   { name: 'a book that is a link to a device', scenario: withBook('z.csv'), prepare: (d) => symlinkSync('/dev/zero', join(d, 'z.csv')), allowedRoots: ['/dev'], expected: '<dir>/plan.yaml:4:32 tiers[0].existing.customersFile: the customer book <dir>/z.csv: is a device, not a regular file' },
   { name: 'a book that is a directory', scenario: withBook('books'), prepare: (d) => mkdirSync(join(d, 'books')), expected: '<dir>/plan.yaml:4:32 tiers[0].existing.customersFile: the customer book <dir>/books: is a directory, not a CSV file' },
   { name: 'a missing book', scenario: withBook('none.csv'), expected: '<dir>/plan.yaml:4:32 tiers[0].existing.customersFile: the customer book <dir>/none.csv: does not exist' },
+  { name: 'a misspelt book beside the one meant', scenario: withBook('custmers.csv'), prepare: (d) => writeFileSync(join(d, 'customers.csv'), 'x'), expected: '<dir>/plan.yaml:4:32 tiers[0].existing.customersFile: the customer book <dir>/custmers.csv: does not exist; did you mean customers.csv, in the same folder?' },
   {
     name: 'a book over the size limit (sparse: refused before reading)',
     scenario: withBook('big.csv'),

@@ -92,6 +92,10 @@ const refused: Array<[string, string]> = [
   ['€12.000', `"€12.000" has a currency sign: write 12000 (the point a thousands separator) or 12 (a decimal point), whichever it is (amounts are in the scenario's currency)`],
   ['-$1.500', `"-$1.500" has a currency sign: write -1500 (the point a thousands separator) or -1.5 (a decimal point), whichever it is (amounts are in the scenario's currency)`],
   ['£1.25', `"£1.25" has a currency sign: write 1.25 (amounts are in the scenario's currency)`],
+  // A currency's code beside the amount, as a finance sheet writes it: it was "is not a number" with the rules alone.
+  ['5M USD', `"5M USD" has a currency code: write 5M (amounts are in the scenario's currency, its currency field)`],
+  ['EUR 1.2M', `"EUR 1.2M" has a currency code: write 1.2M (amounts are in the scenario's currency, its currency field)`],
+  ['110k gbp', `"110k gbp" has a currency code: write 110k (amounts are in the scenario's currency, its currency field)`],
   ['1e400', `"1e400" is too large a number`],
 ];
 
@@ -336,7 +340,7 @@ const badNumbers: Array<{ name: string; yaml: string; expected: string[] }> = [
     name: 'a decimal comma inside { }, which YAML reads as two entries',
     yaml: edit(['mean: 0.9, sd: 0.02', 'mean: 0.9, sd: 0,02'], ['mean: 12000, sd: 4000', 'mean: 12,5k, sd: 4k']),
     expected: [
-      `bad.yaml:10:49 tiers[0].existing.renewalRate.sd: must be greater than 0`,
+      `bad.yaml:10:49 tiers[0].existing.renewalRate.sd: must be greater than 0, got 0`,
       `bad.yaml:10:49 tiers[0].existing.renewalRate.sd: beta with mean 0.9 and sd 0 has alpha and beta above 1e15: the sd is too small to matter; write the rate as a number (0.9) instead`,
       `bad.yaml:10:51 tiers[0].existing.renewalRate: unknown key "2"; ${BETA_KEYS} ${COMMA_IN_BRACES}`,
       `bad.yaml:14:40 tiers[0].newBusiness.acv: unknown key "5k"; ${LOGNORMAL_KEYS} ${COMMA_IN_BRACES}`,
@@ -457,7 +461,7 @@ const badNumbers: Array<{ name: string; yaml: string; expected: string[] }> = [
     yaml: edit(['conversion: 0.05', 'conversion: 0.05\n      reps: { start: 2, attrition: { dist: beta, mean: 17, sd: 5 }, capacity: 3 }']),
     expected: [
       "bad.yaml:14:36 tiers[0].newBusiness.reps.attrition: its mean 17 looks like a percent. It is a month's rate: if 17% is a year's, write 0.0154 (1.54%) a month",
-      'bad.yaml:14:56 tiers[0].newBusiness.reps.attrition.mean: must be strictly between 0 and 1; did you mean 0.17 (or 17%)?',
+      'bad.yaml:14:56 tiers[0].newBusiness.reps.attrition.mean: must be strictly between 0 and 1, got 17; did you mean 0.17 (or 17%)?',
     ],
   },
   {

@@ -26,7 +26,7 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
   {
     name: "a year-level lognormal with P90 below P10",
     yaml: edit("leadsPerMonth: { dist: poisson, mean: 100 }", "leadsPerMonth: { dist: poisson, mean: { dist: lognormal, p10: 3000, p90: 2000 } }"),
-    expected: ["bad.yaml:12:80 tiers[0].newBusiness.leadsPerMonth.mean.p90: lognormal needs p90 > p10"],
+    expected: ["bad.yaml:12:80 tiers[0].newBusiness.leadsPerMonth.mean.p90: lognormal needs p90 > p10, got p10 3000 and p90 2000: 90% of years come in below the P90, 10% below the P10, so the P90 lies above it (swap them if they are the other way round)"],
   },
   {
     name: "an unknown family for a year-level mean",
@@ -51,7 +51,7 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
   {
     name: "a year-level ACV median above the stated P90",
     yaml: edit("{ dist: lognormal, mean: 12000, sd: 4000 }", "{ dist: lognormal, median: { dist: pert, min: 9000, mode: 11000, max: 14000 }, p90: 10000 }"),
-    expected: ["bad.yaml:14:96 tiers[0].newBusiness.acv.p90: lognormal needs p90 > median"],
+    expected: ["bad.yaml:14:96 tiers[0].newBusiness.acv.p90: lognormal needs p90 > median, got median 11000 and p90 10000: 90% of years come in below the P90, half below the median, so the P90 lies above it (swap them if they are the other way round)"],
   },
   {
     name: "a year-level median with sd instead of p90",

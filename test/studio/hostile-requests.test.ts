@@ -61,9 +61,9 @@ describe('arrcast studio: bodies', () => {
     ['a driver named constructor', answer('{"drivers":{"constructor":{"central":1}}}'), 400, 'drivers.constructor: no such driver on this page; its drivers are "0/conversion", …', 'drivers.constructor'],
     ['a driver named toString', answer('{"drivers":{"toString":{"central":1}}}'), 400, 'drivers.toString: no such driver on this page; its drivers are "0/conversion", …', 'drivers.toString'],
     ['NaN', answer('{"drivers":{"0/conversion":{"central":NaN}}}'), 400, 'the body is not valid JSON', undefined],
-    ['1e309', answer('{"drivers":{"0/conversion":{"central":1e309}}}'), 400, 'state.drivers["0/conversion"].central: Invalid input: expected number, received Infinity', 'state.drivers["0/conversion"].central'],
+    ['1e309', answer('{"drivers":{"0/conversion":{"central":1e309}}}'), 400, "state.drivers[\"0/conversion\"].central (SMB conversion): got Infinity; it takes a number: the driver's central value in its unit (a rate as 0.02, an amount as 12000), one of the values GET /api/controls lists for it", 'state.drivers["0/conversion"].central'],
     ['deep nesting', '['.repeat(30_000) + ']'.repeat(30_000), 400, 'the body is nested deeper than 16 levels', undefined],
-    ['a huge array', `{"state":{"targets":[${'1,'.repeat(1_000)}1]},"pass":"first"}`, 400, 'state.targets: Too big: expected array to have <=50 items', 'state.targets'],
+    ['a huge array', `{"state":{"targets":[${'1,'.repeat(1_000)}1]},"pass":"first"}`, 400, 'state.targets: got a list of 1001 items (at most 50); it takes a list of numbers at least 0, one per target on the page, in its order', 'state.targets'],
   ];
   it.each(cases)('%s', async (_, body, status, error, field) => {
     const r = await studio.post('/api/answer', body);
