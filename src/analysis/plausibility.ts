@@ -17,6 +17,7 @@ import { leftOutTierWarnings } from './actuals-tier-left-out.js';
 import { moreDueThanCalendarWarnings } from './actuals-more-due-than-calendar.js';
 import { customersDue } from '../model/renewal-schedule.js';
 import { piledUpBetas } from './beta-piled-up.js';
+import { warmStartBeforeLaunchWarnings } from './warm-start-before-launch.js';
 
 /**
  * Plausibility warnings: a scenario that is valid but implies something a planner would
@@ -62,6 +63,9 @@ import { piledUpBetas } from './beta-piled-up.js';
  *   it did before the check (scenario/percent-mix.ts); one the schema refuses is refused with the %.
  * - beta-piled-up: a beta stated by mean and sd whose sd, valid, is so wide that alpha or beta is below
  *   1: its draws pile up at 0% (100%), far from the mean (`mean: 3%, sd: 4%`: median 1.46%) (beta-piled-up.ts).
+ * - warm-start-before-launch: a seasonality of weight 0 in the year's first months (a launch) whose
+ *   warm start still closes the previous year's leads in the year, read from its last months' weights
+ *   (warm-start-before-launch.ts).
  */
 export const WARNING_CODES = [
   'conversion-high',
@@ -84,6 +88,7 @@ export const WARNING_CODES = [
   'decimal-comma-list',
   'percent-mix',
   'beta-piled-up',
+  'warm-start-before-launch',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
@@ -234,13 +239,14 @@ function calendarWarning(e: NonNullable<Scenario['tiers'][number]['existing']>, 
 /**
  * The warnings the scenario as stated gives, without a run: conversion, ACV (of new deals, and
  * the opening book's average), renewal rates outside common SaaS ranges, a rep attrition that
- * reads as a year's figure, and a book's renewal calendar that whole customers move. Paths only; locate
- * them with `locateWarnings`.
+ * reads as a year's figure, a book's renewal calendar that whole customers move, and a launch within
+ * the year that the warm start opens with the previous year's leads (deals landing after a
+ * re-forecast's `closedMonths` only). Paths only; locate them with `locateWarnings`.
  *
  * @example scenarioWarnings(parseScenario(text).scenario).map((w) => w.code) // => ['conversion-high']
  * Complexity: O(tiers x lead sources).
  */
-export function scenarioWarnings(scenario: Scenario, writtenAsPercent: (path: ReadonlyArray<string | number>) => boolean = () => false): PlausibilityWarning[] {
+export function scenarioWarnings(scenario: Scenario, writtenAsPercent: (path: ReadonlyArray<string | number>) => boolean = () => false, closedMonths = 0): PlausibilityWarning[] {
   const conversion = (value: unknown, path: Array<string | number>) => conversionWarning(value, path, writtenAsPercent(path));
   const out: PlausibilityWarning[] = [];
   scenario.tiers.forEach((tier, i) => {
@@ -261,7 +267,7 @@ export function scenarioWarnings(scenario: Scenario, writtenAsPercent: (path: Re
     }
   });
   for (const b of piledUpBetas(scenario)) out.push({ code: 'beta-piled-up', message: b.message, path: b.path });
-  return out;
+  return [...out, ...warmStartBeforeLaunchWarnings(scenario, closedMonths)];
 }
 
 /**
@@ -333,10 +339,11 @@ export function runWarnings(scenario: Scenario, summary: Summary, facts: RunFact
 
 /**
  * Every warning for a scenario and, when given, a run's summary: the stated ones, then the run's.
+ * `closedMonths`: a re-forecast's, whose earlier months the actuals hold (warm-start-before-launch).
  * Complexity: O(tiers x lead sources).
  */
-export function plausibilityWarnings(scenario: Scenario, run?: { readonly summary: Summary; readonly facts: RunFacts }, writtenAsPercent?: (path: ReadonlyArray<string | number>) => boolean): PlausibilityWarning[] {
-  return [...scenarioWarnings(scenario, writtenAsPercent), ...(run ? runWarnings(scenario, run.summary, run.facts) : [])];
+export function plausibilityWarnings(scenario: Scenario, run?: { readonly summary: Summary; readonly facts: RunFacts }, writtenAsPercent?: (path: ReadonlyArray<string | number>) => boolean, closedMonths = 0): PlausibilityWarning[] {
+  return [...scenarioWarnings(scenario, writtenAsPercent, closedMonths), ...(run ? runWarnings(scenario, run.summary, run.facts) : [])];
 }
 
 /**
@@ -350,7 +357,7 @@ export function plausibilityWarnings(scenario: Scenario, run?: { readonly summar
 export function simulationWarnings(sim: Simulation, summary: Summary, locate: Locate | undefined = sim.loaded.locate, written: readonly PlausibilityWarning[] = writtenWarnings(sim.loaded), today?: Date): PlausibilityWarning[] {
   const facts = { openingCustomers: sim.plan.tiers.map((t) => t.existing?.customers ?? 0) };
   // The actuals' warnings are placed in their file already (row and cell), not in the scenario.
-  return [...written, ...locateWarnings(plausibilityWarnings(sim.loaded.scenario, { summary, facts }, sim.loaded.writtenAsPercent), sim.loaded.source, locate), ...actualsWarnings(sim.reforecast), ...unplannedNewBusinessWarnings(sim.reforecast), ...futureMonthsWarnings(sim.reforecast?.input, today), ...leftOutTierWarnings(sim.reforecast?.input), ...moreDueThanCalendarWarnings(sim.reforecast), ...farFromPlanWarnings(sim)];
+  return [...written, ...locateWarnings(plausibilityWarnings(sim.loaded.scenario, { summary, facts }, sim.loaded.writtenAsPercent, sim.reforecast?.input.months ?? 0), sim.loaded.source, locate), ...actualsWarnings(sim.reforecast), ...unplannedNewBusinessWarnings(sim.reforecast), ...futureMonthsWarnings(sim.reforecast?.input, today), ...leftOutTierWarnings(sim.reforecast?.input), ...moreDueThanCalendarWarnings(sim.reforecast), ...farFromPlanWarnings(sim)];
 }
 
 /** Where the value at a path is written (`LoadedScenario.locate`). */
