@@ -11,6 +11,7 @@ import { tierKey } from '../model/column-key.js';
 import { setOwn } from '../scenario/own-key.js';
 import { refuseOneForecast } from './one-forecast-compared.js';
 import { closedMonthsKey, reforecastNote } from './reforecast-pairing.js';
+import { MONTH_NAMES } from '../scenario/month-names.js';
 
 /** Percentiles a comparison reports. Px = x% chance of coming in below. */
 export interface Band {
@@ -270,8 +271,6 @@ export function marketNote(factors: ReadonlyArray<number | undefined>): string {
   return ` The market factor is not paired: ${list(fixed)} ${fixed.length === 1 ? 'fixes' : 'fix'} it where ${list(drawn)} ${drawn.length === 1 ? 'draws' : 'draw'} it in each trial, so a difference between a fixed and a drawn scenario includes the drawn one's year-to-year market swing, not the other changes alone; its P(X < A) is the chance the fixed year comes in below a drawn year.`;
 }
 
-/** Calendar months by name, January first (a fiscal year's start month 1-12 names its month). */
-export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
  * What the comparison is of when the scenarios forecast different fiscal years (years that start

@@ -28,14 +28,13 @@ import type { PlausibilityWarning } from './plausibility.js';
 
 import { FORECAST_HASH_VERSION, forecastHash } from '../scenario/forecast-hash.js';
 import { reforecastSummary, type PlanSummaryInput, type ReforecastSummary } from './reforecast-summary.js';
+import { MONTH_ABBREVIATIONS } from '../scenario/month-names.js';
 
 export const PERCENTILE_CONVENTION = 'Px = x% chance of coming in below';
 
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** The calendar month name of each fiscal month, e.g. a February start: ['Feb', ..., 'Jan']. */
 export function fiscalMonthNames(startMonth: number): string[] {
-  return Array.from({ length: 12 }, (_, i) => MONTH_NAMES[(startMonth - 1 + i) % 12]!);
+  return Array.from({ length: 12 }, (_, i) => MONTH_ABBREVIATIONS[(startMonth - 1 + i) % 12]!);
 }
 
 export interface TierSummary {

@@ -13,7 +13,8 @@ import { sharesPastOneNote } from '../shares-past-one-note.js';
 import { negativeShareNote } from '../negative-share-note.js';
 import { noDriverVariesWords } from '../no-driver-varies.js';
 import { formatInterval, wholePercentDigits } from '../format.js';
-import { formatMarketFactor, MONTH_NAMES } from '../../analysis/compare.js';
+import { formatMarketFactor } from '../../analysis/compare.js';
+import { MONTH_NAMES } from '../../scenario/month-names.js';
 import { apartFromOrdinary } from '../../analysis/bad-year-drivers.js';
 import { badYearsShare } from '../bad-years-share.js';
 
