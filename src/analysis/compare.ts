@@ -11,7 +11,7 @@ import { tierKey } from '../model/column-key.js';
 import { setOwn } from '../scenario/own-key.js';
 import { refuseOneForecast } from './one-forecast-compared.js';
 import { closedMonthsKey, reforecastNote } from './reforecast-pairing.js';
-import { MONTH_NAMES } from '../scenario/month-names.js';
+import { differentFiscalYears, fiscalYearWords } from './fiscal-years.js';
 
 /** Percentiles a comparison reports. Px = x% chance of coming in below. */
 export interface Band {
@@ -196,10 +196,9 @@ export function compareSimulations(sims: readonly Simulation[]): Comparison {
     sharedTiers,
     sameTiers,
     pairing:
-      pairingNote(tierNames, sharedTiers, sameTiers, sims.map((s) => s.loaded.scenario.market?.factor)) +
-      marketNote(sims.map((s) => s.loaded.scenario.market?.factor)) +
+      // A re-forecast pairs with nothing: the pairing and market notes, which say what is paired, are not said beside it.
+      (reforecastNote(sims) || pairingNote(tierNames, sharedTiers, sameTiers, sims.map((s) => s.loaded.scenario.market?.factor)) + marketNote(sims.map((s) => s.loaded.scenario.market?.factor))) +
       yearNote(sims.map((s) => ({ startMonth: s.loaded.scenario.fiscalYearStartMonth, year: s.loaded.scenario.fiscalYear }))) +
-      reforecastNote(sims) +
       sameYearNote(metrics, n),
     metrics,
     byTier,
@@ -281,12 +280,8 @@ export function marketNote(factors: ReadonlyArray<number | undefined>): string {
  * @example yearNote([{ startMonth: 2, year: 2027 }, { startMonth: 2, year: 2028 }]) // => ' The scenarios forecast different fiscal years (A: FY2027, from February; B: FY2028, from February): ...'
  */
 export function yearNote(years: ReadonlyArray<{ readonly startMonth: number; readonly year?: number | undefined }>): string {
-  const starts = new Set(years.map((y) => y.startMonth));
-  const stated = new Set(years.flatMap((y) => (y.year === undefined ? [] : [y.year])));
-  if (starts.size < 2 && stated.size < 2) return '';
-  const list = years
-    .map((y, i) => `${scenarioLabel(i)}: ${y.year === undefined ? 'year not stated' : `FY${y.year}`}, from ${MONTH_NAMES[y.startMonth - 1] ?? y.startMonth}`)
-    .join('; ');
+  if (!differentFiscalYears(years)) return '';
+  const list = years.map((y, i) => `${scenarioLabel(i)}: ${fiscalYearWords(y)}`).join('; ');
   return ` The scenarios forecast different fiscal years (${list}): each is its own year's forecast, so a difference X - A compares two years, not one year under two plans.`;
 }
 
