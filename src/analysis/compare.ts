@@ -11,6 +11,7 @@ import { tierKey } from '../model/column-key.js';
 import { setOwn } from '../scenario/own-key.js';
 import { refuseOneForecast } from './one-forecast-compared.js';
 import { closedMonthsKey, reforecastNote } from './reforecast-pairing.js';
+import { differentFiscalYears, fiscalYearWords } from './fiscal-years.js';
 
 /** Percentiles a comparison reports. Px = x% chance of coming in below. */
 export interface Band {
@@ -195,10 +196,9 @@ export function compareSimulations(sims: readonly Simulation[]): Comparison {
     sharedTiers,
     sameTiers,
     pairing:
-      pairingNote(tierNames, sharedTiers, sameTiers, sims.map((s) => s.loaded.scenario.market?.factor)) +
-      marketNote(sims.map((s) => s.loaded.scenario.market?.factor)) +
+      // A re-forecast pairs with nothing: the pairing and market notes, which say what is paired, are not said beside it.
+      (reforecastNote(sims) || pairingNote(tierNames, sharedTiers, sameTiers, sims.map((s) => s.loaded.scenario.market?.factor)) + marketNote(sims.map((s) => s.loaded.scenario.market?.factor))) +
       yearNote(sims.map((s) => ({ startMonth: s.loaded.scenario.fiscalYearStartMonth, year: s.loaded.scenario.fiscalYear }))) +
-      reforecastNote(sims) +
       sameYearNote(metrics, n),
     metrics,
     byTier,
@@ -270,8 +270,6 @@ export function marketNote(factors: ReadonlyArray<number | undefined>): string {
   return ` The market factor is not paired: ${list(fixed)} ${fixed.length === 1 ? 'fixes' : 'fix'} it where ${list(drawn)} ${drawn.length === 1 ? 'draws' : 'draw'} it in each trial, so a difference between a fixed and a drawn scenario includes the drawn one's year-to-year market swing, not the other changes alone; its P(X < A) is the chance the fixed year comes in below a drawn year.`;
 }
 
-/** Calendar months by name, January first (a fiscal year's start month 1-12 names its month). */
-export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
  * What the comparison is of when the scenarios forecast different fiscal years (years that start
@@ -282,12 +280,8 @@ export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'Jun
  * @example yearNote([{ startMonth: 2, year: 2027 }, { startMonth: 2, year: 2028 }]) // => ' The scenarios forecast different fiscal years (A: FY2027, from February; B: FY2028, from February): ...'
  */
 export function yearNote(years: ReadonlyArray<{ readonly startMonth: number; readonly year?: number | undefined }>): string {
-  const starts = new Set(years.map((y) => y.startMonth));
-  const stated = new Set(years.flatMap((y) => (y.year === undefined ? [] : [y.year])));
-  if (starts.size < 2 && stated.size < 2) return '';
-  const list = years
-    .map((y, i) => `${scenarioLabel(i)}: ${y.year === undefined ? 'year not stated' : `FY${y.year}`}, from ${MONTH_NAMES[y.startMonth - 1] ?? y.startMonth}`)
-    .join('; ');
+  if (!differentFiscalYears(years)) return '';
+  const list = years.map((y, i) => `${scenarioLabel(i)}: ${fiscalYearWords(y)}`).join('; ');
   return ` The scenarios forecast different fiscal years (${list}): each is its own year's forecast, so a difference X - A compares two years, not one year under two plans.`;
 }
 

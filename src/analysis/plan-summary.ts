@@ -13,8 +13,10 @@ const PLAN_SUMMARY_VERSION = 1;
  * file but finite numbers in range reaches summary.json, the page or the charts.
  *
  * Checked: it is JSON of an arrcast run (tool, scenario); its scenario name, currency and fiscal
- * year start are the scenario's (a plan in another currency or calendar compares nothing), and its
- * budgets' confidence the re-forecast's (another confidence is another percentile); `monthly` is the 12
+ * year start are the scenario's, and its fiscal year too when both state one (a plan in another
+ * currency or calendar, or last year's, compares nothing), and its budgets' confidence the
+ * re-forecast's (another confidence is another percentile): planIdentityIssues, which summarize's
+ * `plan` (the library's) is checked by as well; `monthly` is the 12
  * fiscal months in order, each with finite P10 <= P90 of MRR and cumulative revenue; the three
  * budgets are finite; each target is a label with a probability in [0, 1]. Every problem at once.
  */
@@ -31,10 +33,14 @@ export interface PlanMonth {
 export interface PlanSummaryInput {
   readonly path: string;
   readonly summary: {
+    /** Whose plan it is, and of which year (summarize refuses a plan whose scenario is not the re-forecast's: planIdentityIssues). */
+    readonly scenario: { readonly name: string; readonly currency: string; readonly fiscalYearStartMonth: number; readonly fiscalYear?: number };
     readonly monthly: readonly PlanMonth[];
     /** The plan run's trial count, when its summary says it: the error of its P(target). */
     readonly trials?: number;
     readonly decisions: {
+      /** The confidence of its budgets: the re-forecast's, as they are shown in its row. */
+      readonly confidence: number;
       readonly budgets: { readonly metrics: Readonly<Record<Metric, { readonly value: number }>> };
       readonly targets: ReadonlyArray<PlanTarget>;
     };
@@ -66,6 +72,8 @@ export interface PlanIdentity {
   readonly name: string;
   readonly currency: string;
   readonly fiscalYearStartMonth: number;
+  /** The fiscal year the scenario states (`fiscalYear:`), if it does: a plan stating another year is another year's plan. */
+  readonly fiscalYear?: number;
   /** The re-forecast's budget confidence: the plan's budgets, shown beside its own, must be at the same one. */
   readonly confidence: number;
 }
@@ -125,15 +133,10 @@ export function parsePlanSummary(text: string, path: string, identity: PlanIdent
     ]);
   }
 
-  const name = own(scenario, 'name');
-  if (name !== identity.name)
-    fail(['scenario', 'name'], `the plan is of scenario ${typeof name === 'string' ? quoteText(name) : '(no name)'}, the re-forecast of ${quoteText(identity.name)}: --plan names the report of a run of the same scenario`);
-  const currency = own(scenario, 'currency');
-  if (currency !== identity.currency)
-    fail(['scenario', 'currency'], `the plan is in ${typeof currency === 'string' ? quoteText(currency) : 'no currency'}, the scenario in ${quoteText(identity.currency)}: a re-forecast compares with a plan of the same company`);
-  const start = own(scenario, 'fiscalYearStartMonth');
-  if (start !== identity.fiscalYearStartMonth)
-    fail(['scenario', 'fiscalYearStartMonth'], `the plan's fiscal year starts in month ${typeof start === 'number' ? start : '(none)'}, the scenario's in month ${identity.fiscalYearStartMonth}: its months are not the re-forecast's`);
+  const given = own(data, 'decisions');
+  const identityIssues = planIdentityIssues(scenario, isObject(given) ? own(given, 'confidence') : undefined, identity);
+  // The scenario's issues here; the confidence's with the decisions' below, as a summary without decisions is told once.
+  for (const issue of identityIssues) if (issue.path[0] === 'scenario') fail(issue.path, issue.message);
 
   // The first builds (22 November 2026, before d07e548) wrote summary version 1 without decisions:
   // say so once, not as five missing budgets and targets. After the checks above, so that an old
@@ -178,15 +181,7 @@ export function parsePlanSummary(text: string, path: string, identity: PlanIdent
     });
 
   const decisions = own(data, 'decisions');
-  // A budget at another confidence is another percentile: shown in a row that names the re-forecast's confidence, it would not be the plan's budget at it.
-  const confidence = isObject(decisions) ? own(decisions, 'confidence') : undefined;
-  if (confidence !== identity.confidence)
-    fail(
-      ['decisions', 'confidence'],
-      typeof confidence === 'number' && confidence > 0 && confidence < 1
-        ? `the plan's budgets are at ${percent(confidence)} confidence, the re-forecast's at ${percent(identity.confidence)}: give --confidence ${percent(confidence)} to set them side by side`
-        : `must be the confidence of the plan's budgets, between 0 and 1, got ${describe(confidence)}`,
-    );
+  for (const issue of identityIssues) if (issue.path[0] !== 'scenario') fail(issue.path, issue.message);
   const budgets = isObject(decisions) ? own(decisions, 'budgets') : undefined;
   const metrics = isObject(budgets) ? own(budgets, 'metrics') : undefined;
   const budget = {} as Record<Metric, { value: number }>;
@@ -223,7 +218,56 @@ export function parsePlanSummary(text: string, path: string, identity: PlanIdent
   const trials = own(data, 'trials');
   const planTrials = Number.isSafeInteger(trials) && (trials as number) > 0 ? { trials: trials as number } : {};
   if (issues.length > 0) throw new ScenarioError(path, issues);
-  return { path, summary: { monthly, ...planTrials, decisions: { budgets: { metrics: budget }, targets } } };
+  const year = own(scenario, 'fiscalYear');
+  const whose = { name: identity.name, currency: identity.currency, fiscalYearStartMonth: identity.fiscalYearStartMonth, ...(typeof year === 'number' ? { fiscalYear: year } : {}) };
+  return { path, summary: { scenario: whose, monthly, ...planTrials, decisions: { confidence: identity.confidence, budgets: { metrics: budget }, targets } } };
+}
+
+/** A way a plan is not its re-forecast's: where in the plan's summary, and what (in --plan's words). */
+export interface PlanIssue {
+  readonly path: ReadonlyArray<string | number>;
+  readonly message: string;
+}
+
+/**
+ * How a plan's summary is not of the re-forecast's scenario, calendar and confidence, whoever gives
+ * it: --plan's summary.json (parsePlanSummary) and the library's `summarize(reSim, { plan })`, which
+ * set a plan in euros, of another start month or confidence, beside the re-forecast under its own
+ * currency sign, months and "80% confidence" (a euro P50 read "$120M"). `scenario` and `confidence`
+ * are the plan summary's `scenario` and `decisions.confidence`, as read (anything). The fiscal year is
+ * compared only when both state one: a summary written before December 2026 records none, and a
+ * scenario that states none is taken to be of the plan's year. Empty when it is the re-forecast's plan.
+ *
+ * @example planIdentityIssues({ name: 'p', currency: 'EUR', fiscalYearStartMonth: 1 }, 0.8, { name: 'p', currency: 'USD', fiscalYearStartMonth: 1, confidence: 0.8 })[0]!.path // => ['scenario', 'currency']
+ * Complexity: O(1).
+ */
+export function planIdentityIssues(scenario: Json, confidence: Json, identity: PlanIdentity): PlanIssue[] {
+  const issues: PlanIssue[] = [];
+  const fail = (path: ReadonlyArray<string | number>, message: string) => void issues.push({ path, message });
+  const given = isObject(scenario) ? scenario : {};
+  const name = own(given, 'name');
+  if (name !== identity.name)
+    fail(['scenario', 'name'], `the plan is of scenario ${typeof name === 'string' ? quoteText(name) : '(no name)'}, the re-forecast of ${quoteText(identity.name)}: --plan names the report of a run of the same scenario`);
+  const currency = own(given, 'currency');
+  if (currency !== identity.currency)
+    fail(['scenario', 'currency'], `the plan is in ${typeof currency === 'string' ? quoteText(currency) : 'no currency'}, the scenario in ${quoteText(identity.currency)}: a re-forecast compares with a plan of the same company`);
+  const start = own(given, 'fiscalYearStartMonth');
+  if (start !== identity.fiscalYearStartMonth)
+    fail(['scenario', 'fiscalYearStartMonth'], `the plan's fiscal year starts in month ${typeof start === 'number' ? start : '(none)'}, the scenario's in month ${identity.fiscalYearStartMonth}: its months are not the re-forecast's`);
+  // Last year's plan (FY2026 beside an FY2027 re-forecast) has the months and currency of this year's: only the stated years tell them apart.
+  const year = own(given, 'fiscalYear');
+  if (year !== undefined && !Number.isInteger(year)) fail(['scenario', 'fiscalYear'], `must be the fiscal year the plan's scenario states, a whole number, or absent; got ${describe(year)}`);
+  else if (year !== undefined && identity.fiscalYear !== undefined && year !== identity.fiscalYear)
+    fail(['scenario', 'fiscalYear'], `the plan is of FY${year as number}, the re-forecast of FY${identity.fiscalYear}: --plan names the report of this year's plan`);
+  // A budget at another confidence is another percentile: shown in a row that names the re-forecast's confidence, it would not be the plan's budget at it.
+  if (confidence !== identity.confidence)
+    fail(
+      ['decisions', 'confidence'],
+      typeof confidence === 'number' && confidence > 0 && confidence < 1
+        ? `the plan's budgets are at ${percent(confidence)} confidence, the re-forecast's at ${percent(identity.confidence)}: give --confidence ${percent(confidence)} to set them side by side`
+        : `must be the confidence of the plan's budgets, between 0 and 1, got ${describe(confidence)}`,
+    );
+  return issues;
 }
 
 /** A short, safe description of a JSON value for a message. */

@@ -147,7 +147,10 @@ function shifted(t: TierPlan, l: LearnedDriver, own: number, z: number): number 
   }
 }
 
-const decisionFigures = (d: PlanSummaryInput['summary']['decisions']): DecisionFigures => ({
+/** The plan's budgets and targets, as the "at plan" column reads them (its confidence is checked equal to now's: plan-summary.ts). */
+type PlanDecisions = Pick<PlanSummaryInput['summary']['decisions'], 'budgets' | 'targets'>;
+
+const decisionFigures = (d: PlanDecisions): DecisionFigures => ({
   budgets: { revenue: d.budgets.metrics.revenue.value, bookings: d.budgets.metrics.bookings.value, endingArr: d.budgets.metrics.endingArr.value },
   targets: d.targets.map((t) => ({ label: t.label, probability: t.probability.value, ...(t.certain === true ? { certain: true as const } : {}) })),
 });
@@ -170,7 +173,7 @@ const tested = (t: { metric?: string; value?: number; tier?: string }) => `${t.m
  *   the same (a summary too old to say so is matched by label alone);
  * - a plan target no target of the re-forecast is named like keeps its own label.
  */
-export function comparablePlan(d: PlanSummaryInput['summary']['decisions'], now: ReadonlyArray<{ label: string; metric: string; value: number; tier?: string }>): PlanSummaryInput['summary']['decisions'] {
+export function comparablePlan<D extends PlanDecisions>(d: D, now: ReadonlyArray<{ label: string; metric: string; value: number; tier?: string }>): D {
   // Labels of one run that read alike without case are one target's (target-labels.ts refuses two targets that do).
   const byLabel = new Map(now.map((t) => [nameKey(t.label), t]));
   // The re-forecast's targets under their default label, each of which an earlier version may have written rounded.

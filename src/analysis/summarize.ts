@@ -28,14 +28,16 @@ import type { PlausibilityWarning } from './plausibility.js';
 
 import { FORECAST_HASH_VERSION, forecastHash } from '../scenario/forecast-hash.js';
 import { reforecastSummary, type PlanSummaryInput, type ReforecastSummary } from './reforecast-summary.js';
+import { MONTH_ABBREVIATIONS } from '../scenario/month-names.js';
+import { planIdentityIssues } from './plan-summary.js';
+import { ArgumentRangeError } from '../scenario/argument-error.js';
+import { formatPath } from '../scenario/scenario-error.js';
 
 export const PERCENTILE_CONVENTION = 'Px = x% chance of coming in below';
 
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** The calendar month name of each fiscal month, e.g. a February start: ['Feb', ..., 'Jan']. */
 export function fiscalMonthNames(startMonth: number): string[] {
-  return Array.from({ length: 12 }, (_, i) => MONTH_NAMES[(startMonth - 1 + i) % 12]!);
+  return Array.from({ length: 12 }, (_, i) => MONTH_ABBREVIATIONS[(startMonth - 1 + i) % 12]!);
 }
 
 export interface TierSummary {
@@ -95,6 +97,12 @@ export interface Summary {
     readonly forecastHashVersion: string;
     readonly currency: string;
     readonly fiscalYearStartMonth: number;
+    /**
+     * The fiscal year the scenario states (`fiscalYear:`), only when it states one (so summaries of
+     * scenarios without it are as before December 2026): --plan and report.html's stress table
+     * read it to tell last year's forecast from this year's, whose months and currency are alike.
+     */
+    readonly fiscalYear?: number;
   };
   readonly trials: number;
   readonly seed: string;
@@ -340,6 +348,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
       forecastHashVersion: FORECAST_HASH_VERSION,
       currency: scenario.currency,
       fiscalYearStartMonth: scenario.fiscalYearStartMonth,
+      ...(scenario.fiscalYear === undefined ? {} : { fiscalYear: scenario.fiscalYear }),
     },
     trials: sim.trials,
     seed: sim.seed,
@@ -371,5 +380,22 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   };
   // A re-forecast's summary says so (its closed months, what they changed): writeReport tells its
   // report from a plan's by it, and a report of it reads as a re-forecast's.
+  if (options.plan !== undefined) checkPlanOfReforecast(options.plan, summary);
   return sim.reforecast ? { ...summary, reforecast: reforecastSummary(sim, summary, sim.reforecast, options.plan) } : summary;
+}
+
+/**
+ * Refuse a re-forecast's `plan` (the library's) that is not of the re-forecast's scenario, currency,
+ * fiscal year and confidence, by the rule --plan's summary.json is read by (planIdentityIssues): the
+ * "at plan" column showed a plan in euros, of July's months or at 50% confidence under the
+ * re-forecast's "$" and "80% confidence". Throws ArgumentRangeError naming the plan's field.
+ */
+function checkPlanOfReforecast(plan: PlanSummaryInput, summary: Summary): void {
+  const given = (plan as { summary?: { scenario?: unknown; decisions?: { confidence?: unknown } } }).summary;
+  const s = summary.scenario;
+  const identity = { name: s.name, currency: s.currency, fiscalYearStartMonth: s.fiscalYearStartMonth, ...(s.fiscalYear === undefined ? {} : { fiscalYear: s.fiscalYear }), confidence: summary.decisions.confidence };
+  const issues = planIdentityIssues(given?.scenario, given?.decisions?.confidence, identity);
+  if (issues.length === 0) return;
+  const where = (path: ReadonlyArray<string | number>) => formatPath(['options', 'plan', 'summary', ...path]);
+  throw ArgumentRangeError.withMessage('summarize', ['options', 'plan', 'summary', ...issues[0]!.path], `summarize: ${issues.map((i) => `${where(i.path)}: ${i.message}`).join('; ')}`);
 }

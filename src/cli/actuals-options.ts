@@ -69,7 +69,7 @@ export async function loadPlanSummary(loaded: LoadedScenario, dir: string, confi
   // Re-saved as UTF-16 (Notepad's "Unicode"), the plan's summary read as 'not JSON'.
   const words = utf16Words(bytes);
   if (words !== undefined) throw new ScenarioError(path, [{ path: [], message: `${words}: arrcast writes summary.json as UTF-8; save it as UTF-8, or re-run the plan`, line: 1, column: 1 }]);
-  return parsePlanSummary(bytes.toString('utf8'), path, { name: s.name, currency: s.currency, fiscalYearStartMonth: s.fiscalYearStartMonth, confidence });
+  return parsePlanSummary(bytes.toString('utf8'), path, { name: s.name, currency: s.currency, fiscalYearStartMonth: s.fiscalYearStartMonth, ...(s.fiscalYear === undefined ? {} : { fiscalYear: s.fiscalYear }), confidence });
 }
 
 /**

@@ -83,13 +83,7 @@ export async function simulateStress(files: readonly StressFile[], plan: Simulat
     checkStressCase(loaded, file, plan.loaded.scenario.currency, options.targets.metrics);
     const sim = await simulate(loaded, { trials: plan.trials, seed: plan.seed, workers: options.workers, signal: options.signal });
     const factor = loaded.scenario.market?.factor;
-    const year = loaded.scenario.fiscalYear;
-    cases.push({
-      source: file,
-      summary: summarize(sim, { confidence: options.confidence, targets: options.targets }),
-      ...(factor === undefined ? {} : { marketFactor: factor }),
-      ...(year === undefined ? {} : { fiscalYear: year }),
-    });
+    cases.push({ source: file, summary: summarize(sim, { confidence: options.confidence, targets: options.targets }), ...(factor === undefined ? {} : { marketFactor: factor }) });
   }
   return cases;
 }

@@ -73,8 +73,8 @@ const STRESS_FIGURES: ReadonlyArray<readonly string[]> = [
 ];
 
 /**
- * `stress`: a list of stress cases, each `{ source, summary, marketFactor?, fiscalYear? }` (a file path, its
- * run's summary with the figures the stress table reads, a finite factor, a whole year). `[{ source, summary: {
+ * `stress`: a list of stress cases, each `{ source, summary, marketFactor? }` (a file path, its
+ * run's summary with the figures the stress table reads, a finite factor). `[{ source, summary: {
  * scenario: {} } }]` passed a check of the summary's `scenario` alone and failed in the table.
  */
 function checkStressCases(stress: unknown): void {
@@ -94,9 +94,6 @@ function checkStressCases(stress: unknown): void {
     if (!isObject(summary.byTier)) throw optionRefused(`${at}.summary.byTier must be an object, as summarize writes it (got ${valueKind(summary.byTier)})`);
     const decisions = summary.decisions as Record<string, unknown>;
     if (!Array.isArray(decisions.targets)) throw optionRefused(`${at}.summary.decisions.targets must be a list, as summarize writes it (got ${valueKind(decisions.targets)})`);
-    const fiscalYear = c.fiscalYear;
-    if (fiscalYear !== undefined && !Number.isInteger(fiscalYear))
-      throw optionRefused(`${at}.fiscalYear must be a whole number, the fiscal year the stress scenario states, or absent (got ${typeof fiscalYear === 'number' ? fiscalYear : valueKind(fiscalYear)})`);
     if (marketFactor !== undefined && !isFiniteNumber(marketFactor))
       throw optionRefused(`${at}.marketFactor must be a finite number, the market factor the stress scenario fixes, or absent (got ${typeof marketFactor === 'number' ? marketFactor : valueKind(marketFactor)})`);
   });

@@ -76,6 +76,13 @@ export class ArgumentRangeError extends RangeError implements ArgumentRefusalFie
   ) {
     super(argumentMessage(fn, path, expected, received));
   }
+
+  /** A refusal whose message a shared check already wrote in full (a re-forecast's plan: plan-summary.ts), as ArgumentError.withMessage. */
+  static withMessage(fn: string, path: ReadonlyArray<string | number>, message: string): ArgumentRangeError {
+    const err = new ArgumentRangeError(fn, path, message, '');
+    Object.defineProperty(err, 'message', { value: message, writable: true, configurable: true });
+    return err;
+  }
 }
 
 /** Either refusal of a library function's argument. */

@@ -13,6 +13,7 @@ import { amountPointProblem, dateFormProblem, numberFormProblem, numberFormReadi
 import { nameKey } from './name-key.js';
 import { splitAmounts } from './split-amount.js';
 import { indefiniteArticle } from './indefinite-article.js';
+import { MONTH_NAMES } from './month-names.js';
 
 /**
  * Reading the CSV files a scenario names (customer books, opening pipelines): bytes to validated,
@@ -754,7 +755,6 @@ function fiscalStart(calendar: FiscalCalendar): string {
   if (calendar.year === undefined) return MONTH_NAMES[calendar.startMonth - 1] ?? `month ${calendar.startMonth}`;
   return `${calendar.year}-${String(calendar.startMonth).padStart(2, '0')}`;
 }
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** A tier name as a cell is matched: trimmed, without case, in NFC form (a file may write "Café" with e + U+0301 where the scenario has é). */
 const tierCellKey = nameKey;

@@ -1,5 +1,6 @@
 import { excerpt, quoteText } from './display-text.js';
 import { MONEY_POINT } from './money-point.js';
+import { MONTH_ABBREVIATIONS, MONTH_NAMES } from './month-names.js';
 
 /**
  * Numbers and dates as spreadsheets and CRMs export them (Excel in US and European locales, Google
@@ -157,7 +158,7 @@ export function numberFormReading(cell: string, amount = false): { problem: stri
   return { problem: `${q}: ${notes.join('; ')}; ${write}`, notes: notes.join('; '), values: values.every(Number.isFinite) ? values : undefined };
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTHS = MONTH_ABBREVIATIONS.map((m) => m.toLowerCase());
 const MONTH_WORD = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const DATE_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)$/i;
 const NUMERIC_DATE = /^(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AP]\.?M\.?)?)?$/i;
@@ -229,7 +230,7 @@ export function dateFormProblem(cell: string): string | undefined {
   m = MONTH_YEAR.exec(t);
   if (m !== null) {
     const mo = monthOf(m[1]!);
-    if (m[2]!.length === 2) return `${q} could be ${MONTHS_LONG[mo - 1]} 20${m[2]} or ${MONTHS_LONG[mo - 1]} ${Number(m[2])} of a year not given: write YYYY-MM (20${m[2]}-${String(mo).padStart(2, '0')}) or YYYY-MM-DD`;
+    if (m[2]!.length === 2) return `${q} could be ${MONTH_NAMES[mo - 1]} 20${m[2]} or ${MONTH_NAMES[mo - 1]} ${Number(m[2])} of a year not given: write YYYY-MM (20${m[2]}-${String(mo).padStart(2, '0')}) or YYYY-MM-DD`;
     return write(iso(Number(m[2]), mo));
   }
   m = YEAR_MONTH_WORD.exec(t);
@@ -247,7 +248,6 @@ export function dateFormProblem(cell: string): string | undefined {
   }
   return undefined;
 }
-const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
  * For a whole number in a month column that is past the months the column holds: that it looks

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { humanNumberPattern, readHumanNumber, type NumberKind } from './human-number.js';
+import { MONTH_NAMES } from './month-names.js';
 
 /**
  * A number field of the scenario that also takes a number as people write it (`85%`, `110k`,
@@ -74,7 +75,6 @@ function reader(kind: ReaderKind) {
   };
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
  * The number of a month written by name (`Feb`, `february`, `Sept.`) or as a month of a year

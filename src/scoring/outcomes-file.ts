@@ -3,6 +3,7 @@ import { quoteText } from '../scenario/display-text.js';
 import { SAME_LAW } from '../scenario/one-forecast.js';
 import type { Metric } from '../model/components.js';
 import { lookForm, lookKey, nameKey } from '../scenario/name-key.js';
+import { MONTH_NAMES } from '../scenario/month-names.js';
 
 /**
  * A report's directory as messages name it: whole up to 200 characters (as paths are named elsewhere,
@@ -251,7 +252,6 @@ export function differentScenarios(reports: readonly ScoredReport[]): string | u
   return `different scenarios (${reports.map((r) => `${quoteReport(r.dir)}: ${r.scenarioName === undefined ? 'scenario not stated' : quoteText(r.scenarioName)}`).join('; ')})`;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
  * The reports' fiscal years, listed, when they are not all one year: their first months differ, or
@@ -265,6 +265,6 @@ export function differentYears(reports: readonly ScoredReport[]): string | undef
   const stated = new Set(reports.map((r) => r.fiscalYear).filter((y) => y !== undefined));
   if (starts.size < 2 && stated.size < 2) return undefined;
   const year = (r: ScoredReport) =>
-    [r.fiscalYear === undefined ? 'year not stated' : `FY${r.fiscalYear}`, r.fiscalYearStartMonth === undefined ? undefined : `from ${MONTHS[r.fiscalYearStartMonth - 1] ?? r.fiscalYearStartMonth}`].filter(Boolean).join(', ');
+    [r.fiscalYear === undefined ? 'year not stated' : `FY${r.fiscalYear}`, r.fiscalYearStartMonth === undefined ? undefined : `from ${MONTH_NAMES[r.fiscalYearStartMonth - 1] ?? r.fiscalYearStartMonth}`].filter(Boolean).join(', ');
   return reports.map((r) => `${quoteReport(r.dir)}: ${year(r)}`).join('; ');
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, simulate, summarize } from '../../src/index.js';
+import { parseScenario, simulate, summarize, type Summary } from '../../src/index.js';
 import { monthlyPlanNotes } from '../../src/cli/target-notes.js';
 import { formatMoney } from '../../src/report/format.js';
 import { arrcastInProcess as arrcast } from '../helpers/cli.js';
@@ -19,11 +19,18 @@ const withPlan = (mrr: readonly number[] | undefined, cumulative: readonly numbe
   `${MINIMAL}targets:\n  monthly:\n${mrr ? `    mrr: [${mrr.join(', ')}]\n` : ''}${cumulative ? `    cumulativeRevenue: [${cumulative.join(', ')}]\n` : ''}`;
 const months = (f: (m: number) => number) => Array.from({ length: 12 }, (_, i) => f(i + 1));
 
-async function notes(mrr: readonly number[] | undefined, cumulative: readonly number[] | undefined): Promise<string[]> {
+async function summaryOf(mrr: readonly number[] | undefined, cumulative: readonly number[] | undefined): Promise<Summary> {
   const loaded = parseScenario(withPlan(mrr, cumulative), 'plan.yaml');
   const sim = await simulate(loaded, { trials: 200, seed: 1, workers: 0 });
-  return monthlyPlanNotes(summarize(sim, { targets: loaded.scenario.targets! }), formatMoney);
+  return summarize(sim, { targets: loaded.scenario.targets! });
 }
+const notes = async (mrr: readonly number[] | undefined, cumulative: readonly number[] | undefined) => monthlyPlanNotes(await summaryOf(mrr, cumulative), formatMoney);
+/** The summary with month 1's MRR 0 in every trial, as a company that sells from nothing has it. */
+const firstMonthZero = (s: Summary): Summary => {
+  const [first, ...rest] = s.monthly;
+  const zero = { ...first!.mrr, min: 0, percentiles: { ...first!.mrr.percentiles, p50: 0 } };
+  return { ...s, monthly: [{ ...first!, mrr: zero }, ...rest] };
+};
 
 describe('a monthly plan that reads as written in another unit', () => {
   it('MRR written as ARR, cumulative revenue written month by month or falling: a note each; a plan in its units: none', async () => {
@@ -34,7 +41,7 @@ describe('a monthly plan that reads as written in another unit', () => {
 
     const arr = await notes(months(() => 1_200_000), undefined);
     expect(arr).toHaveLength(1);
-    expect(arr[0]).toMatch(/^arrcast: note: the monthly plan's MRR is at least 6 times the simulated median MRR in every month \(month 1: 1\.20M against \d+k\), so no year meets it; MRR is ARR \/ 12: is the plan written as ARR\?$/);
+    expect(arr[0]).toMatch(/^arrcast: note: the monthly plan's MRR is at least 6 times the simulated median MRR in every month \(month 1: 1\.20M against [\d.]+k\), so no year meets it; MRR is ARR \/ 12: is the plan written as ARR\?$/);
 
     const flat = await notes(undefined, months(() => 100_000));
     expect(flat).toHaveLength(1);
@@ -43,6 +50,26 @@ describe('a monthly plan that reads as written in another unit', () => {
     const falling = await notes(undefined, [100_000, 110_000, 105_000, ...months((m) => 100_000 * m).slice(3)]);
     expect(falling).toEqual([
       "arrcast: note: the monthly plan's cumulative revenue falls from month 2 (110k) to month 3 (105k), and revenue from the start of the year never falls: is it each month's revenue? cumulativeRevenue takes the running total",
+    ]);
+  });
+
+  it("a dropped suffix is told first, by targetNotes' rule; a month of MRR 0 leaves the others checked", async () => {
+    // mrr: 100 meant 100k (the yearly targets' note catches revenue: 1.2 meant 1.2M; the monthly plan had none).
+    const mrr = await summaryOf(months(() => 100), undefined);
+    expect(monthlyPlanNotes(mrr, formatMoney)).toEqual([
+      expect.stringMatching(/^arrcast: note: the monthly plan's MRR is under a hundredth of the lowest simulated MRR in every month \(month 1: 100 against [\d.]+k\), so every year meets it; amounts take a suffix: did you mean 100k\?$/),
+    ]);
+    // The running total with its suffix dropped is told so, not asked whether it is each month's revenue.
+    expect(await notes(undefined, months((m) => 100 * m))).toEqual([
+      expect.stringMatching(/^arrcast: note: the monthly plan's cumulative revenue is under a hundredth of the lowest simulated cumulative revenue in every month \(month 1: 100 against [\d.]+k\), so every year meets it; amounts take a suffix: did you mean 100k\?$/),
+    ]);
+    // Month 1 of MRR 0: the other eleven months still tell a suffix dropped, or MRR written as ARR.
+    expect(monthlyPlanNotes(firstMonthZero(mrr), formatMoney)).toEqual([
+      expect.stringMatching(/^arrcast: note: the monthly plan's MRR is under a hundredth of the lowest simulated MRR in every month whose lowest simulated MRR is above 0 \(month 2: 100 against [\d.]+k\), .* did you mean 100k\?$/),
+    ]);
+    const arr = firstMonthZero(await summaryOf(months(() => 1_200_000), undefined));
+    expect(monthlyPlanNotes(arr, formatMoney)).toEqual([
+      expect.stringMatching(/^arrcast: note: the monthly plan's MRR is at least 6 times the simulated median MRR in every month whose median is above 0 \(month 2: 1\.20M against [\d.]+k\), so no year meets it; MRR is ARR \/ 12: is the plan written as ARR\?$/),
     ]);
   });
 

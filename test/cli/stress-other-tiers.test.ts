@@ -34,7 +34,7 @@ describe('a stress case whose tiers are not the plan\'s', () => {
         "Example SaaS Co - FY downside has tiers the plan lacks (Mid-market): those draw numbers of their own, so its difference from the plan holds their noise as well as the scenario's change. " +
         "It fixes the market factor (Z = -1.28) where the plan draws it in each trial, so its difference from the plan holds the drawn year's market swing as well as the scenario's change. " +
         // The starter's year starts in January, the example's (which downside.yaml extends) in February.
-        "Example SaaS Co - FY downside forecasts another fiscal year (from February; the plan: from January), so its column is that year's forecast and differs from the plan's by the year as well as by the scenario's change.",
+        "Example SaaS Co - FY downside forecasts another fiscal year (year not stated, from February; the plan: year not stated, from January), so its column is that year's forecast and differs from the plan's by the year as well as by the scenario's change.",
     );
   }, 120_000);
 

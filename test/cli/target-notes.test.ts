@@ -16,8 +16,8 @@ describe('a target written without its suffix (--target revenue=2 meant 2M)', ()
     expect(noted.code, noted.stderr).toBe(0);
     const notes = noted.stderr.split('\n').filter((l) => l.startsWith('arrcast: note:'));
     expect(notes).toHaveLength(2);
-    expect(notes[0]).toMatch(/^arrcast: note: the target revenue >= 2 is under a thousandth of the lowest simulated year \(\d+(\.\d+)?[kM]\), so every year meets it; amounts take a suffix: did you mean 2M\?$/);
-    expect(notes[1]).toMatch(/^arrcast: note: the target .* >= 3 is under a thousandth .*did you mean 3M\?$/);
+    expect(notes[0]).toMatch(/^arrcast: note: the target revenue >= 2 is under a hundredth of the lowest simulated year \(\d+(\.\d+)?[kM]\), so every year meets it; amounts take a suffix: did you mean 2M\?$/);
+    expect(notes[1]).toMatch(/^arrcast: note: the target .* >= 3 is under a hundredth .*did you mean 3M\?$/);
     // A target in the range of the years gets no note.
     const plain = await arrcast(args('plain', 'revenue=2M'));
     expect(plain.stderr).not.toContain('arrcast: note:');

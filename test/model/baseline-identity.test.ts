@@ -40,9 +40,10 @@ const baseline = JSON.parse(fixtureText('baseline-digests.json')) as Digests;
 /**
  * Summary fields added since the digests were taken: new figures, not changed ones, so they are left
  * out of the old summary's numbers (every number the summary had before is still checked).
- * `escalationArr`: a customer book's escalator steps by month, for `arrcast score`.
+ * `escalationArr`: a customer book's escalator steps by month, for `arrcast score`. `fiscalYear`:
+ * the year a scenario states, copied into summary.json's scenario block (December 2026), not simulated.
  */
-const ADDED_SUMMARY_KEYS: ReadonlySet<string> = new Set(['escalationArr']);
+const ADDED_SUMMARY_KEYS: ReadonlySet<string> = new Set(['escalationArr', 'fiscalYear']);
 
 function numbers(value: unknown, out: number[] = []): number[] {
   if (typeof value === 'number') out.push(value);

@@ -13,7 +13,8 @@ import { sharesPastOneNote } from '../shares-past-one-note.js';
 import { negativeShareNote } from '../negative-share-note.js';
 import { noDriverVariesWords } from '../no-driver-varies.js';
 import { formatInterval, wholePercentDigits } from '../format.js';
-import { formatMarketFactor, MONTH_NAMES } from '../../analysis/compare.js';
+import { formatMarketFactor } from '../../analysis/compare.js';
+import { differentFiscalYears, fiscalYearWords } from '../../analysis/fiscal-years.js';
 import { apartFromOrdinary } from '../../analysis/bad-year-drivers.js';
 import { badYearsShare } from '../bad-years-share.js';
 
@@ -24,8 +25,6 @@ export interface StressCase {
   readonly summary: Summary;
   /** The market factor its scenario fixes (`market.factor`), if it does; else it draws it in each trial. */
   readonly marketFactor?: number;
-  /** The fiscal year its scenario states (`fiscalYear:`), if it does; its start month is its summary's. */
-  readonly fiscalYear?: number;
 }
 
 /**
@@ -60,7 +59,7 @@ export function downsideCells(summary: Summary, metric: (typeof METRICS)[number]
  *
  * Complexity: O(metrics x (components + drivers) + stress cases x targets).
  */
-export function downsideSection(summary: Summary, stress: readonly StressCase[] = [], planMarketFactor?: number, planFiscalYear?: number): string {
+export function downsideSection(summary: Summary, stress: readonly StressCase[] = [], planMarketFactor?: number): string {
   const e = escapeHtml;
   const symbol = currencySymbol(summary.scenario.currency);
   const money = (v: number) => formatCurrency(v, symbol);
@@ -138,7 +137,7 @@ export function downsideSection(summary: Summary, stress: readonly StressCase[] 
   // A re-forecast's learned drivers tied to the market factor: the shares above overlap or offset (market-overlap.ts).
   const overlap = s.notEstimable === undefined ? summary.reforecast?.attributionOverlap : undefined;
   const overlapNote = overlap === undefined ? '' : `<p class="note">${e(overlap)}</p>\n`;
-  const stressTable = stress.length > 0 ? stressComparison(summary, stress, symbol, planMarketFactor, planFiscalYear) : '';
+  const stressTable = stress.length > 0 ? stressComparison(summary, stress, symbol, planMarketFactor) : '';
   return `<section id="downside">
 <h2>The downside</h2>
 ${figures}
@@ -180,49 +179,67 @@ export function stressHeads(plan: Summary, stress: readonly StressCase[]): strin
  * tiers of the very same name: a stress file of another company (`--with-stress
  * scenarios/downside.yaml` beside a plan of other tiers), or one that writes `smb` for the plan's
  * `SMB`, was said to differ by "the scenario's, not noise" when those tiers drew unpaired. The
- * market factor's stream ('market') is the plan's in any case, tiers in common or not.
+ * market factor's stream ('market') is the plan's in any case, tiers in common or not. A case on
+ * another seed or trial count, or a re-forecast on either side (its learned drivers are posterior
+ * draws of its own), pairs with nothing: it is said to be unpaired, and nothing of it is said to be
+ * paired. A case of another fiscal year (by the stated years and start months its summary and the
+ * plan's record) is said to be that year's forecast.
  */
-export function stressPairingNote(plan: Summary, stress: readonly StressCase[], planMarketFactor?: number, planFiscalYear?: number): string {
-  const common = "Each stress scenario simulated on the plan's seed and trial count (the same random numbers, so the differences are the scenario's, not noise)";
+export function stressPairingNote(plan: Summary, stress: readonly StressCase[], planMarketFactor?: number): string {
+  const heads = stressHeads(plan, stress);
+  const which = (i: number) => heads[i]!.replace(/^Stress: /, '');
+  const yearWords = (x: StressCase, i: number) => {
+    const years = [x.summary.scenario, plan.scenario].map((s) => ({ startMonth: s.fiscalYearStartMonth, year: s.fiscalYear }));
+    // Another fiscal year is another year's forecast whatever it draws: its column differs from the plan's by the year too.
+    return differentFiscalYears(years)
+      ? [`${which(i)} forecasts another fiscal year (${fiscalYearWords(years[0]!)}; the plan: ${fiscalYearWords(years[1]!)}), so its column is that year's forecast and differs from the plan's by the year as well as by the scenario's change`]
+      : [];
+  };
+  const unpairedWords = "so its difference from the plan holds sampling noise as well as the scenario's change";
+  if (plan.reforecast !== undefined) {
+    const n = plan.reforecast.asOfMonth;
+    const cases = stress.flatMap(yearWords);
+    return `The plan is a re-forecast from ${n} closed month${n === 1 ? '' : 's'} of actuals, whose learned drivers are drawn from their posterior given those months, a draw of its own: no stress scenario is paired with it trial by trial, so each difference from the plan holds sampling noise as well as the scenario's change.${cases.map((c) => ` ${c}.`).join('')}`;
+  }
+  /** Why a case pairs with the plan in no trial, or undefined when it is simulated on the plan's numbers. */
+  const unpaired = (x: StressCase): string | undefined => {
+    const s = x.summary;
+    if (s.reforecast !== undefined) return `is a re-forecast from ${s.reforecast.asOfMonth} closed month${s.reforecast.asOfMonth === 1 ? '' : 's'} of actuals, whose learned drivers are posterior draws of its own`;
+    const other = [...(s.seed !== plan.seed ? [`seed ${s.seed} (the plan's: ${plan.seed})`] : []), ...(s.trials !== plan.trials ? [`${s.trials.toLocaleString('en-US')} trials (the plan's: ${plan.trials.toLocaleString('en-US')})`] : [])];
+    return other.length === 0 ? undefined : `is simulated on ${other.join(' and ')}`;
+  };
+  const paired = stress.filter((x) => unpaired(x) === undefined);
   // Exact names, as the streams are keyed (not nameKey: 'smb' draws other numbers than 'SMB').
   const planTiers = new Set(Object.keys(plan.byTier));
-  const heads = stressHeads(plan, stress);
   const apart = stress.flatMap((x, i) => {
+    const why = unpaired(x);
+    if (why !== undefined) return [`${which(i)} ${why}: it is not paired with the plan trial by trial, ${unpairedWords}`, ...yearWords(x, i)];
     const tiers = Object.keys(x.summary.byTier);
     const own = tiers.filter((t) => !planTiers.has(t));
     const missing = Object.keys(plan.byTier).filter((t) => !tiers.includes(t));
     // The market factor pairs when both draw it (one stream) or both fix it; as compare's marketNote says.
     const market = marketApart(x.marketFactor, planMarketFactor);
-    const which = heads[i]!.replace(/^Stress: /, '');
-    // Another fiscal year is another year's forecast whatever it draws: its column differs from the plan's by the year too.
-    const year = yearApart({ startMonth: x.summary.scenario.fiscalYearStartMonth, year: x.fiscalYear }, { startMonth: plan.scenario.fiscalYearStartMonth, year: planFiscalYear });
-    const yearWords = year === undefined ? [] : [`${which} ${year}, so its column is that year's forecast and differs from the plan's by the year as well as by the scenario's change`];
-    if (own.length === 0 && missing.length === 0 && market === undefined) return yearWords;
+    if (own.length === 0 && missing.length === 0 && market === undefined) return yearWords(x, i);
     if (own.length === tiers.length)
       return [
-        `${which} shares no tier with the plan: it is another company's forecast, not a stress of this plan; ${market === undefined ? "only its market factor is drawn on the plan's numbers, its tiers on numbers of their own" : `none of it is drawn on the plan's numbers (its tiers have their own, and it ${market})`}`,
-        ...yearWords,
+        `${which(i)} shares no tier with the plan: it is another company's forecast, not a stress of this plan; ${market === undefined ? "only its market factor is drawn on the plan's numbers, its tiers on numbers of their own" : `none of it is drawn on the plan's numbers (its tiers have their own, and it ${market})`}`,
+        ...yearWords(x, i),
       ];
     const parts = [...(own.length > 0 ? [`has tiers the plan lacks (${own.join(', ')})`] : []), ...(missing.length > 0 ? [`lacks the plan's ${missing.join(', ')}`] : [])];
-    const tierWords = parts.length > 0 ? `${which} ${parts.join(' and ')}: those draw numbers of their own, so its difference from the plan holds their noise as well as the scenario's change` : '';
+    const tierWords = parts.length > 0 ? `${which(i)} ${parts.join(' and ')}: those draw numbers of their own, so its difference from the plan holds their noise as well as the scenario's change` : '';
     const marketWords =
-      market === undefined ? '' : `${parts.length > 0 ? 'It' : which} ${market}, so its difference from the plan holds the drawn year's market swing as well as the scenario's change`;
-    return [[tierWords, marketWords].filter(Boolean).join('. '), ...yearWords];
+      market === undefined ? '' : `${parts.length > 0 ? 'It' : which(i)} ${market}, so its difference from the plan holds the drawn year's market swing as well as the scenario's change`;
+    return [[tierWords, marketWords].filter(Boolean).join('. '), ...yearWords(x, i)];
   });
-  if (apart.length === 0) return `${common}.`;
-  return `Each stress scenario simulated on the plan's seed and trial count: the same random numbers where it draws what the plan draws (the tiers it shares with the plan, the market factor), so there the differences are the scenario's, not noise. ${apart.join('. ')}.`;
-}
-
-/**
- * How a stress case's fiscal year is not the plan's (it starts in another month, or both state a year
- * and they differ), or undefined when they may be one year (a year stated by one alone is taken to be
- * the other's, as compare's yearNote takes it).
- */
-function yearApart(stress: { startMonth: number; year?: number | undefined }, plan: { startMonth: number; year?: number | undefined }): string | undefined {
-  const differ = stress.startMonth !== plan.startMonth || (stress.year !== undefined && plan.year !== undefined && stress.year !== plan.year);
-  if (!differ) return undefined;
-  const words = (y: { startMonth: number; year?: number | undefined }) => `${y.year === undefined ? '' : `FY${y.year}, `}from ${MONTH_NAMES[y.startMonth - 1] ?? y.startMonth}`;
-  return `forecasts another fiscal year (${words(stress)}; the plan: ${words(plan)})`;
+  if (apart.length === 0) return "Each stress scenario simulated on the plan's seed and trial count (the same random numbers, so the differences are the scenario's, not noise).";
+  if (paired.length === stress.length)
+    return `Each stress scenario simulated on the plan's seed and trial count: the same random numbers where it draws what the plan draws (the tiers it shares with the plan, the market factor), so there the differences are the scenario's, not noise. ${apart.join('. ')}.`;
+  // Some case is on other numbers: what is paired is said of the cases that are, by name, and of no other.
+  const pairedWords =
+    paired.length === 0
+      ? ''
+      : `${paired.map((x) => which(stress.indexOf(x))).join(', ')} ${paired.length === 1 ? 'is' : 'are'} simulated on the plan's seed and trial count: the same random numbers where ${paired.length === 1 ? 'it draws' : 'they draw'} what the plan draws (the tiers shared with the plan, the market factor), so there the differences are the scenario's, not noise. `;
+  return `${pairedWords}${apart.join('. ')}.`;
 }
 
 /** How a stress case's market factor is not paired with the plan's (one fixes it, the other draws it), or undefined when it is. */
@@ -234,7 +251,7 @@ function marketApart(stress: number | undefined, plan: number | undefined): stri
 }
 
 /** The plan beside each stress case: the same figures, the same seed and trial count. */
-function stressComparison(plan: Summary, stress: readonly StressCase[], symbol: string, planMarketFactor: number | undefined, planFiscalYear: number | undefined): string {
+function stressComparison(plan: Summary, stress: readonly StressCase[], symbol: string, planMarketFactor: number | undefined): string {
   const all = [plan, ...stress.map((x) => x.summary)];
   const heads = ['Figure', `Plan: ${plan.scenario.name}`, ...stressHeads(plan, stress)];
   const rows: string[][] = [];
@@ -255,7 +272,7 @@ function stressComparison(plan: Summary, stress: readonly StressCase[], symbol: 
     rows.push([`P(${t.label})`, ...all.map((s) => s.decisions.targets[i]).map((x) => (x ? chanceShort(x.probability, x.certain) : '-'))]);
   });
   return `<h3>Stress cases</h3>
-<p class="note">${escapeHtml(stressPairingNote(plan, stress, planMarketFactor, planFiscalYear))}</p>
+<p class="note">${escapeHtml(stressPairingNote(plan, stress, planMarketFactor))}</p>
 ${gridTable(`The plan beside ${stress.length === 1 ? 'its stress case' : 'its stress cases'}. ${plan.percentileConvention}.`, heads, rows, 1, 'stress')}
 `;
 }

@@ -250,7 +250,7 @@ ${headline}
 
 ${decisions}
 
-${downsideSection(summary, stress, scenario.market?.factor, scenario.fiscalYear)}
+${downsideSection(summary, stress, scenario.market?.factor)}
 
 <section>
 <h2>Charts</h2>
