@@ -1,5 +1,6 @@
 import type { NewBusiness } from '../scenario/scenario-schema.js';
 import { leadSourceName } from '../scenario/lead-source-name.js';
+import { distributionSupport } from '../scenario/distribution-support.js';
 import type { PipelineBook } from '../scenario/pipeline-file.js';
 import type { RandomSource } from '../random/source.js';
 import { compileCount, type CountSampler } from './count-sampler.js';
@@ -56,6 +57,8 @@ export interface RepsPlan {
   /** Share of full productivity by month of tenure (index 0 = first month); 1 after the last. */
   readonly ramp: Float64Array;
   readonly capacity: CompiledDistribution;
+  /** The top of the capacity's support (Infinity: unbounded): what the floor can close at most (rep-floor-timing.ts). */
+  readonly capacityMax: number;
   /** Each rep's productivity (deals it sources a month) at the planned median, drawn per rep per trial. */
   readonly sourced: CompiledDistribution | undefined;
   /** This year's median productivity, drawn once per trial (every rep's draw scales by it / plan); undefined when a number. */
@@ -143,6 +146,7 @@ export function planNewBusiness(n: NewBusiness, pipeline: PipelineBook | undefin
     attrition: compileDistribution(r.attrition),
     ramp: Float64Array.from(r.ramp),
     capacity: compileDistribution(r.capacity),
+    capacityMax: distributionSupport(r.capacity).max,
     sourced: sourced && compileDistribution(sourced.unit),
     sourcedLevel: sourced?.level,
     planSourced: sourced?.plan ?? 0,
