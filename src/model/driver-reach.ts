@@ -2,6 +2,7 @@ import type { TierPlan } from './tier-plan.js';
 import type { TierDriver } from './drivers/tier-drivers.js';
 import { firstLag, type LagPmf } from './lag-pmf.js';
 import type { Metric } from './components.js';
+import { capacityNeverBinds } from './capacity-slack.js';
 import { firstHireAtWork, firstRepClose, noRepsToClose } from './rep-floor-timing.js';
 
 /*
@@ -144,18 +145,19 @@ function earlierLeadsConvert(tier: TierPlan): boolean {
 }
 
 /**
- * Whether the tier has demand its reps cap (new-business-simulator's capDemand) and reps able to
- * close some of it (noRepsToClose): leads that can close a deal in the year at a conversion that
- * can be above 0 (leadsFirstClose), earlier leads that can (earlierLeadsConvert), a re-forecast's
- * cohorts still in the cycle, or the reps' own sourcing (repsSource). Without any, the capacity
- * binds nothing (only the opening pipeline signs, uncapped), so the reps' capacity, attrition and
- * hire slips move no metric.
+ * Whether the reps' capacity can bind (new-business-simulator's capDemand): reps able to close a
+ * deal (noRepsToClose) and demand they cap: leads that can close a deal in the year at a conversion
+ * that can be above 0 (leadsFirstClose), earlier leads that can (earlierLeadsConvert), a
+ * re-forecast's cohorts still in the cycle, or the reps' own sourcing (repsSource); and the plan not
+ * proving that demand always below what they can close (capacityNeverBinds: only a bounded demand
+ * can be). Otherwise the reps' capacity, attrition and hire slips move no metric (only the opening
+ * pipeline signs, uncapped, or every capped deal closes).
  * Complexity: as leadsFirstClose.
  */
-function cappedDemand(tier: TierPlan): boolean {
+function capacityCanBind(tier: TierPlan): boolean {
   const nb = tier.newBusiness;
   if (nb?.reps === undefined || noRepsToClose(tier)) return false;
-  return repsSource(tier) || closedMonthCohorts(tier) || leadsFirstClose(tier) <= 12 || earlierLeadsConvert(tier);
+  return (repsSource(tier) || closedMonthCohorts(tier) || leadsFirstClose(tier) <= 12 || earlierLeadsConvert(tier)) && !capacityNeverBinds(tier);
 }
 
 /**
@@ -247,7 +249,7 @@ function expansionFallsInYear(tier: TierPlan, timing: LagPmf): boolean {
  * probability needs and that probability able to be above 0; a pipeline group's amount some of its
  * opportunities closing in a month simulated at odds that can be above 0; reps' attrition, capacity
  * and productivity reps able to close a deal in the year (noRepsToClose, rep-floor-timing.ts),
- * attrition and capacity demand to cap (cappedDemand), a hire slip that and a hire at work on time
+ * attrition and capacity a capacity that can bind (capacityCanBind), a hire slip that and a hire at work on time
  * (firstHireAtWork), productivity the year's leads stress leaving the reps' own deals (repsSource).
  * A lead source's volume and conversion need leads that can close in a month simulated
  * (sourceFirstClose: its seasonality, the leads stress and the sales cycle).
@@ -315,11 +317,11 @@ export function driverReachesTier(tier: TierPlan, d: TierDriver): boolean {
       return repsSource(tier) && !noRepsToClose(tier);
     case 'repAttrition':
     case 'repCapacity':
-      // They change how much the floor can close: with no demand to cap, nothing (cappedDemand).
-      return tier.newBusiness?.reps === undefined || cappedDemand(tier);
+      // They change how much the floor can close: with no demand to cap, or never more than it closes, nothing (capacityCanBind).
+      return tier.newBusiness?.reps === undefined || capacityCanBind(tier);
     case 'hireSlip':
       // A slip delays a hire: it moves something only if the hire works in a month simulated on time, and caps demand or sources deals.
-      return tier.newBusiness?.reps === undefined || (cappedDemand(tier) && firstHireAtWork(tier) <= 12);
+      return tier.newBusiness?.reps === undefined || (capacityCanBind(tier) && firstHireAtWork(tier) <= 12);
     default:
       return true;
   }

@@ -294,6 +294,22 @@ tiers:
     moves: [],
   },
   {
+    name: 'reps whose capacity never binds (10 x at least 80 against at most 201 leads a month): their capacity moves nothing',
+    yaml: floorTier('        capacity: $V', LEADS, undefined, undefined, 10),
+    kind: 'repCapacity',
+    stated: '{ dist: pert, min: 80, mode: 100, max: 120 }',
+    pinned: ['80', '120'],
+    moves: [],
+  },
+  {
+    name: 'the same floor: a hire slip moves nothing',
+    yaml: floorTier('        capacity: 100\n        hireSlip: { probability: $V, months: 3 }', LEADS, undefined, undefined, 10),
+    kind: 'hireSlip',
+    stated: '{ dist: beta, mean: 0.3, sd: 0.1 }',
+    pinned: ['0', '0.9'],
+    moves: [],
+  },
+  {
     name: 'a renewal rate over monthly-billed customers only (none due in the year): revenue and ARR, not bookings',
     yaml: `
 name: monthly billed renewal
