@@ -2,6 +2,8 @@ import type { TierPlan } from './tier-plan.js';
 import type { TierDriver } from './drivers/tier-drivers.js';
 import { firstLag, type LagPmf } from './lag-pmf.js';
 import type { Metric } from './components.js';
+import { capacityNeverBinds } from './capacity-slack.js';
+import { firstHireAtWork, firstRepClose, noRepsToClose } from './rep-floor-timing.js';
 
 /*
  * Driver reach: whether a driver's value can move its tier's outcomes at all (driverReachesTier),
@@ -59,35 +61,26 @@ function bookChurnsInYear(tier: TierPlan): boolean {
   return bookDueInYear(tier) || (book !== undefined && book.monthlyArr.length > 0);
 }
 
-/**
- * Whether a tier has reps and none at work in a month simulated (none at the start, none hired, or
- * every hire on a ramp of 0 until after the year): their capacity is 0 every month, so the demand
- * they cap (leads, earlier leads, reps' own) closes no deal (new-business-simulator's capDemand);
- * the opening pipeline, which they do not cap, still can.
- */
-function noRepsToClose(tier: TierPlan): boolean {
-  return tier.newBusiness?.reps !== undefined && firstRepAtWork(tier) > 12;
-}
+/** The driver of `kind` and `name` the tier states (undefined: none). */
+const stated = (tier: TierPlan, kind: TierDriver['kind'], name = '') => tier.plannedDrivers.find((x) => x.kind === kind && x.name === name);
 
 /**
- * The first month simulated in which the tier's reps can close a deal they cap: the first with a rep
- * on the floor at a ramp above 0 (the reps at the start are fully ramped; a hire by firstHireAtWork).
- * Without reps nothing is capped: the first month simulated. Infinity: no rep at work in the year.
+ * Whether the year's own leads can come in: a leads stress of -1 ("none at all", the scenario's or
+ * the tier's) multiplies every month's leads of the year, and the reps' own deals, by 0
+ * (leadMultiplier); the warm start's leads from before the year and a re-forecast's known counts
+ * are as they came in.
  */
-function firstRepAtWork(tier: TierPlan): number {
-  const reps = tier.newBusiness?.reps;
-  if (reps === undefined || reps.start > 0) return (tier.start?.months ?? 0) + 1;
-  return firstHireAtWork(tier);
-}
+const yearLeadsCome = (tier: TierPlan) => tier.stress.leads > 0;
 
 /**
  * The first month simulated in which a deal from a lead stream's leads can close (Infinity: none):
  * leads of month m (the months before the year too, with a warm start; a re-forecast's closed
  * months' cohorts still in the cycle) close at m + a sales-cycle lag. A month's leads can be there
- * when its seasonality is above 0 (a closed month's count known from the actuals, for a tier of one
- * stream, when that count is above 0: new-business-simulator's source loop). A source whose
- * seasonality is 0 in every month that can close in the year, or whose cycle carries every deal
- * past month 12, signs nothing: its leads and conversion move no metric.
+ * when its seasonality is above 0 and, in the year, the leads stress leaves some (yearLeadsCome); a
+ * closed month's count known from the actuals, for a tier of one stream, when that count is above
+ * 0 (new-business-simulator's source loop). A source whose leads are 0 in every month that can
+ * close in the year, or whose cycle carries every deal past month 12, signs nothing: its leads and
+ * conversion move no metric.
  * Complexity: O((12 + cycle) x cycle).
  */
 function sourceFirstClose(tier: TierPlan, name: string): number {
@@ -98,10 +91,11 @@ function sourceFirstClose(tier: TierPlan, name: string): number {
   const cycle = nb.salesCycle.pmf;
   const first = nb.warmStart ? 2 - cycle.length : 1;
   const single = nb.sources.length === 1;
+  const inYear = yearLeadsCome(tier);
   let best = Infinity;
   for (let m = first; m <= 12 && m < best; m++) {
     const known = single && m >= 1 && m <= k ? tier.start!.leads[m - 1]! : NaN;
-    const some = Number.isNaN(known) ? s.seasonality[(((m - 1) % 12) + 12) % 12]! > 0 : known > 0;
+    const some = Number.isNaN(known) ? s.seasonality[(((m - 1) % 12) + 12) % 12]! > 0 && (m < 1 || inYear) : known > 0;
     if (!some) continue;
     for (let lag = 0; lag < cycle.length; lag++) {
       const c = m + lag;
@@ -111,57 +105,30 @@ function sourceFirstClose(tier: TierPlan, name: string): number {
   return best;
 }
 
-/**
- * Whether the tier has demand its reps cap (new-business-simulator's capDemand): leads that can
- * close a deal in the year at a conversion that can be above 0, earlier leads converting and
- * closing in a month simulated, a re-forecast's cohorts still in the cycle, or the reps' own
- * sourcing. Without any, the capacity binds nothing (only the opening pipeline signs, uncapped), so
- * the reps' capacity, attrition and hire slips move no metric.
- * Complexity: O(drivers x (drivers + cycle²)).
- */
-function cappedDemand(tier: TierPlan): boolean {
-  const nb = tier.newBusiness;
-  const reps = nb?.reps;
-  if (nb === undefined || reps === undefined || noRepsToClose(tier)) return false;
-  if (reps.sourced !== undefined) return true;
-  if (tier.start !== undefined && tier.start.leads.some((x) => x > 0)) return true;
-  const drivers = tier.plannedDrivers;
-  const find = (kind: TierDriver['kind'], name: string) => drivers.find((x) => x.kind === kind && x.name === name);
-  const { conversion: loading } = tier.loadings;
-  const shift = tier.stress.conversion;
-  for (const s of nb.sources) {
-    const tierWide = s.name === '';
-    const leads = find(tierWide ? 'leadsPerMonth' : 'sourceLeadsPerMonth', s.name);
-    const conversion = find(tierWide ? 'conversion' : 'sourceConversion', s.name);
-    if ((leads === undefined || someVolume(leads)) && canBeAbove0(conversion, loading, shift) && sourceFirstClose(tier, s.name) <= 12) return true;
-  }
-  const earlier = nb.earlierLeads;
-  return earlier !== undefined && earlier.count > 0 && canBeAbove0(find('earlierLeadsConversion', ''), loading, shift) && earlierCloseMonth(tier) <= 12;
+/** Whether a lead source's leads (someVolume) and conversion (canBeAbove0) can both be above 0. */
+function sourceConverts(tier: TierPlan, name: string): boolean {
+  const tierWide = name === '';
+  const leads = stated(tier, tierWide ? 'leadsPerMonth' : 'sourceLeadsPerMonth', name);
+  const conversion = stated(tier, tierWide ? 'conversion' : 'sourceConversion', name);
+  return (leads === undefined || someVolume(leads)) && canBeAbove0(conversion, tier.loadings.conversion, tier.stress.conversion);
 }
 
 /**
- * The first month simulated in which a planned hire is on the floor at a ramp above 0 if it starts
- * on time (Infinity: none). A slip only delays a hire (1 to 24 months): a hire that adds nothing in
- * the months simulated when on time (planned for month 12 under a ramp whose first month is 0)
- * adds nothing late either, so its slip moves nothing in expectation. (With attrition, a hire that
- * slips draws fewer leave uniforms from the shared stream, so later reps' leavers reshuffle: the
- * same trial's metric can differ, as noise, not as the slip's effect.)
- * Complexity: O(12²).
+ * The first month simulated in which a deal of the tier's lead sources can close, before any rep
+ * caps it (Infinity: none): the earliest sourceFirstClose of a source that converts (sourceConverts).
+ * Complexity: O(sources x (drivers + (12 + cycle) x cycle)).
  */
-function firstHireAtWork(tier: TierPlan): number {
-  const reps = tier.newBusiness?.reps;
-  if (reps === undefined) return (tier.start?.months ?? 0) + 1;
-  const from = (tier.start?.months ?? 0) + 1;
-  let best = Infinity;
-  for (let m = 1; m <= 12; m++) {
-    if (!(reps.hires[m - 1]! > 0)) continue;
-    for (let t = Math.max(m, from); t <= 12 && t < best; t++) {
-      const tenure = t - m;
-      if ((tenure < reps.ramp.length ? reps.ramp[tenure]! : 1) > 0) best = t;
-    }
-  }
-  return best;
+function leadsFirstClose(tier: TierPlan): number {
+  let first = Infinity;
+  for (const s of tier.newBusiness?.sources ?? []) if (sourceConverts(tier, s.name)) first = Math.min(first, sourceFirstClose(tier, s.name));
+  return first;
 }
+
+/** Whether the tier's reps source deals of their own in the year: a productivity stated, and the year's leads stress leaving some (yearLeadsCome). */
+const repsSource = (tier: TierPlan) => tier.newBusiness?.reps?.sourced !== undefined && yearLeadsCome(tier);
+
+/** Whether a re-forecast's closed months left cohorts of leads (known counts above 0) that can still close. */
+const closedMonthCohorts = (tier: TierPlan) => tier.start !== undefined && tier.start.leads.some((x) => x > 0);
 
 /** The first month simulated in which the tier's earlier leads can close (Infinity: none; close month = lag + 1). */
 function earlierCloseMonth(tier: TierPlan): number {
@@ -171,47 +138,58 @@ function earlierCloseMonth(tier: TierPlan): number {
   return Infinity;
 }
 
+/** Whether the tier's earlier leads can sign a deal (before any rep caps them): some, at a conversion that can be above 0, closing in a month simulated. */
+function earlierLeadsConvert(tier: TierPlan): boolean {
+  const earlier = tier.newBusiness?.earlierLeads;
+  return earlier !== undefined && earlier.count > 0 && canBeAbove0(stated(tier, 'earlierLeadsConversion'), tier.loadings.conversion, tier.stress.conversion) && earlierCloseMonth(tier) <= 12;
+}
+
+/**
+ * Whether the reps' capacity can bind (new-business-simulator's capDemand): reps able to close a
+ * deal (noRepsToClose) and demand they cap: leads that can close a deal in the year at a conversion
+ * that can be above 0 (leadsFirstClose), earlier leads that can (earlierLeadsConvert), a
+ * re-forecast's cohorts still in the cycle, or the reps' own sourcing (repsSource); and the plan not
+ * proving that demand always below what they can close (capacityNeverBinds: only a bounded demand
+ * can be). Otherwise the reps' capacity, attrition and hire slips move no metric (only the opening
+ * pipeline signs, uncapped, or every capped deal closes).
+ * Complexity: as leadsFirstClose.
+ */
+function capacityCanBind(tier: TierPlan): boolean {
+  const nb = tier.newBusiness;
+  if (nb?.reps === undefined || noRepsToClose(tier)) return false;
+  return (repsSource(tier) || closedMonthCohorts(tier) || leadsFirstClose(tier) <= 12 || earlierLeadsConvert(tier)) && !capacityNeverBinds(tier);
+}
+
 /**
  * The first month simulated in which the tier can sign a new customer (Infinity: none). `atTierAcv`:
  * only deals priced at the tier's ACV, which its ACV loading scales: not the pipeline file's
  * opportunities nor a pipeline group's, which have amounts of their own (new-business-simulator's
- * runPipeline). Routes: a lead source whose leads and conversion can both be above 0, reps, earlier
- * leads (some, converting, closing in a month simulated), a re-forecast's cohorts still in the sales cycle (each taken to sign from the first month
- * simulated: a sales cycle or close months pushing them later are not checked, so a route may be
- * kept that acts after the year), a pipeline group whose win probability can be above 0, and an
- * opportunity of the pipeline file that can be won, each in its close month if that is simulated.
- * Deals of the closed months are in the actuals and not counted here. O(drivers² + opportunities).
+ * runPipeline). Routes: the demand reps cap, from the first month they can close a deal
+ * (firstRepClose; the first month simulated without reps) or the month it can first close if later:
+ * lead sources (leadsFirstClose: seasonality, leads stress, sales cycle), earlier leads
+ * (earlierLeadsConvert, earlierCloseMonth), the reps' own deals (repsSource) and a re-forecast's
+ * cohorts still in the sales cycle (these two taken to sign from the first month the reps can
+ * close: a cycle pushing cohorts later is not checked, so a route may be kept that acts later);
+ * then, uncapped, a pipeline group whose win probability can be above 0 and an opportunity of the
+ * pipeline file that can be won, each in its close month if that is simulated. Deals of the closed
+ * months are in the actuals and not counted here. O(drivers² + opportunities).
  */
 function firstSigningMonth(tier: TierPlan, atTierAcv: boolean): number {
   const nb = tier.newBusiness;
   if (nb === undefined) return Infinity;
   const from = (tier.start?.months ?? 0) + 1;
-  // The demand reps cap signs from the first month one is at work: with none at work in the year,
-  // only the opening pipeline (groups, file) signs (capDemand caps the rest at 0).
-  const atWork = firstRepAtWork(tier);
-  const sourced = atWork <= 12;
-  if (sourced && tier.start !== undefined && tier.start.leads.some((x) => x > 0)) return atWork;
-  // Reps sign deals of their own only when they source them; otherwise they cap the others' demand.
-  if (sourced && nb.reps?.sourced !== undefined) return atWork;
-  const { conversion: loading } = tier.loadings;
-  const shift = tier.stress.conversion;
-  const drivers = tier.plannedDrivers;
-  const find = (kind: TierDriver['kind'], name: string) => drivers.find((x) => x.kind === kind && x.name === name);
-  const converting = (kind: TierDriver['kind'], name: string) => {
-    const c = find(kind, name);
-    return c === undefined || rateCanBeAbove0(c, loading, shift);
-  };
+  // With no rep able to close in the year, only the opening pipeline (groups, file) signs (capDemand caps the rest at 0).
+  const atWork = firstRepClose(tier);
   let first = Infinity;
-  for (const s of sourced ? nb.sources : []) {
-    const tierWide = s.name === '';
-    const leads = find(tierWide ? 'leadsPerMonth' : 'sourceLeadsPerMonth', s.name);
-    if ((leads === undefined || someVolume(leads)) && converting(tierWide ? 'conversion' : 'sourceConversion', s.name)) first = Math.min(first, Math.max(atWork, sourceFirstClose(tier, s.name)));
+  if (atWork <= 12) {
+    if (closedMonthCohorts(tier) || repsSource(tier)) return atWork;
+    first = Math.max(atWork, leadsFirstClose(tier));
+    if (earlierLeadsConvert(tier)) first = Math.min(first, Math.max(atWork, earlierCloseMonth(tier)));
   }
-  const earlier = nb.earlierLeads;
-  if (sourced && earlier !== undefined && earlier.count > 0 && converting('earlierLeadsConversion', '')) first = Math.min(first, Math.max(atWork, earlierCloseMonth(tier)));
+  const converting = (name: string) => canBeAbove0(stated(tier, 'pipelineWinProbability', name), tier.loadings.conversion, tier.stress.conversion);
   nb.pipelineGroups.forEach((g, i) => {
     if (g.count === 0 || g.closeMonth < from || g.closeMonth >= first || (atTierAcv && g.amount !== undefined)) return;
-    if (converting('pipelineWinProbability', String(i + 1))) first = g.closeMonth;
+    if (converting(String(i + 1))) first = g.closeMonth;
   });
   const file = nb.pipelineFile;
   if (!atTierAcv && file !== undefined) {
@@ -255,7 +233,8 @@ function expansionFallsInYear(tier: TierPlan, timing: LagPmf): boolean {
  * re-forecast's cohorts still in the sales cycle; not reps or earlier leads, which it does not convert); a lead volume
  * needs its conversion to be able to be above 0 (rateCanBeAbove0: a conversion of 0 stays 0 under a
  * stress; a volume counts as above 0 by its support, not its plan: someVolume); with reps stated
- * and none at work in the year, leads and earlier leads close nothing (noRepsToClose); a contraction or expansion
+ * and none able to close a deal in the year (none at work, a capacity of 0, or too little ramped
+ * capacity to reach one deal: noRepsToClose), leads and earlier leads close nothing; a contraction or expansion
  * rate or a price uplift needs customers due in the months simulated, on the calendar or in the
  * customer file (bookDueInYear), the renewal rate those or customers billed monthly
  * (bookChurnsInYear): they act at renewal; a new-customer expansion probability needs a
@@ -269,10 +248,11 @@ function expansionFallsInYear(tier: TierPlan, timing: LagPmf): boolean {
  * those and an expansion probability that can be above 0; a new customer's expansion size what its
  * probability needs and that probability able to be above 0; a pipeline group's amount some of its
  * opportunities closing in a month simulated at odds that can be above 0; reps' attrition, capacity
- * and productivity some rep at work in a month simulated (at the start, or hired on a ramp above 0
- * by month 12: firstRepAtWork), attrition and capacity demand to cap (cappedDemand), a hire slip
- * that and a hire at work on time (firstHireAtWork). A lead source's volume and conversion need
- * leads that can close in a month simulated (sourceFirstClose: its seasonality and sales cycle).
+ * and productivity reps able to close a deal in the year (noRepsToClose, rep-floor-timing.ts),
+ * attrition and capacity a capacity that can bind (capacityCanBind), a hire slip that and a hire at work on time
+ * (firstHireAtWork), productivity the year's leads stress leaving the reps' own deals (repsSource).
+ * A lead source's volume and conversion need leads that can close in a month simulated
+ * (sourceFirstClose: its seasonality, the leads stress and the sales cycle).
  * Other drivers: a route is assumed.
  * A tier's leads loaded on the market under a conversion of 0 give no deal at any factor (checked
  * on the same draws at -2 and +2), and neither does a conversion over 0 leads, nor a renewal rate
@@ -283,23 +263,20 @@ function expansionFallsInYear(tier: TierPlan, timing: LagPmf): boolean {
  * Complexity: O(drivers), O(drivers² + opportunities) for a new-customer expansion probability or the ACV.
  */
 export function driverReachesTier(tier: TierPlan, d: TierDriver): boolean {
-  const drivers = tier.plannedDrivers;
-  const find = (kind: TierDriver['kind'], name: string) => drivers.find((x) => x.kind === kind && x.name === name);
   switch (d.kind) {
     case 'conversion':
     case 'sourceConversion': {
       if (noRepsToClose(tier)) return false;
-      const leads = find(d.kind === 'conversion' ? 'leadsPerMonth' : 'sourceLeadsPerMonth', d.name);
+      const leads = stated(tier, d.kind === 'conversion' ? 'leadsPerMonth' : 'sourceLeadsPerMonth', d.name);
       if (leads === undefined) return true;
       // It converts its own leads only (and a re-forecast's cohorts of them still in the sales cycle):
       // reps source deals of their own and earlier leads have a conversion of their own.
-      const cohorts = tier.start !== undefined && tier.start.leads.some((x) => x > 0);
-      return (someVolume(leads) || cohorts) && sourceFirstClose(tier, d.name) <= 12;
+      return (someVolume(leads) || closedMonthCohorts(tier)) && sourceFirstClose(tier, d.name) <= 12;
     }
     case 'leadsPerMonth':
     case 'sourceLeadsPerMonth': {
       if (noRepsToClose(tier)) return false;
-      const conversion = find(d.kind === 'leadsPerMonth' ? 'conversion' : 'sourceConversion', d.name);
+      const conversion = stated(tier, d.kind === 'leadsPerMonth' ? 'conversion' : 'sourceConversion', d.name);
       if (conversion !== undefined && !rateCanBeAbove0(conversion, tier.loadings.conversion, tier.stress.conversion)) return false;
       return sourceFirstClose(tier, d.name) <= 12;
     }
@@ -311,16 +288,16 @@ export function driverReachesTier(tier: TierPlan, d: TierDriver): boolean {
       return bookDueInYear(tier);
     case 'expansionSize':
       // The size of an expansion that happens: customers due, and an expansion probability that can be above 0.
-      return bookDueInYear(tier) && canBeAbove0(find('expansionProbability', ''), tier.loadings.expansion, tier.stress.expansion);
+      return bookDueInYear(tier) && canBeAbove0(stated(tier, 'expansionProbability', ''), tier.loadings.expansion, tier.stress.expansion);
     case 'newCustomerExpansionSize': {
       const timing = tier.newCustomerExpansion?.timing;
-      return (timing === undefined || expansionFallsInYear(tier, timing)) && canBeAbove0(find('newCustomerExpansionProbability', ''), tier.loadings.expansion, tier.stress.expansion);
+      return (timing === undefined || expansionFallsInYear(tier, timing)) && canBeAbove0(stated(tier, 'newCustomerExpansionProbability', ''), tier.loadings.expansion, tier.stress.expansion);
     }
     case 'pipelineAmount': {
       // The amount of a group's opportunities that are won: some, closing in a month simulated, at odds that can be above 0.
       const g = tier.newBusiness?.pipelineGroups[Number(d.name) - 1];
       if (g === undefined) return true;
-      return g.count > 0 && g.closeMonth > (tier.start?.months ?? 0) && canBeAbove0(find('pipelineWinProbability', d.name), tier.loadings.conversion, tier.stress.conversion);
+      return g.count > 0 && g.closeMonth > (tier.start?.months ?? 0) && canBeAbove0(stated(tier, 'pipelineWinProbability', d.name), tier.loadings.conversion, tier.stress.conversion);
     }
     case 'earlierLeadsConversion':
       return !noRepsToClose(tier) && (tier.newBusiness?.earlierLeads?.count ?? 0) > 0 && earlierCloseMonth(tier) <= 12;
@@ -336,25 +313,28 @@ export function driverReachesTier(tier: TierPlan, d: TierDriver): boolean {
     case 'acv':
       return firstSigningMonth(tier, true) <= 12;
     case 'repProductivity':
-      // Reps' rates act on reps at work: none at the start and none hired (or none ramped in the year), and they act on nothing.
-      return !noRepsToClose(tier);
+      // It sets the reps' own deals: none under a leads stress of -1 (repsSource), none closing when no rep can close one.
+      return repsSource(tier) && !noRepsToClose(tier);
     case 'repAttrition':
     case 'repCapacity':
-      // They change how much the floor can close: with no demand to cap, nothing (cappedDemand).
-      return tier.newBusiness?.reps === undefined || cappedDemand(tier);
+      // They change how much the floor can close: with no demand to cap, or never more than it closes, nothing (capacityCanBind).
+      return tier.newBusiness?.reps === undefined || capacityCanBind(tier);
     case 'hireSlip':
       // A slip delays a hire: it moves something only if the hire works in a month simulated on time, and caps demand or sources deals.
-      return tier.newBusiness?.reps === undefined || (cappedDemand(tier) && firstHireAtWork(tier) <= 12);
+      return tier.newBusiness?.reps === undefined || (capacityCanBind(tier) && firstHireAtWork(tier) <= 12);
     default:
       return true;
   }
 }
 
 /**
- * The first month simulated in which a new-business driver can sign a deal it acts on (a pipeline
- * group's close month, the first month earlier leads close in, the first deal at the tier's ACV, or
- * the first month simulated for leads, their conversion and reps); undefined for a driver of the book
- * or of new customers' expansion, whose timing driverReachesTier already counts.
+ * The first month simulated in which a new-business driver can sign a deal it acts on: a pipeline
+ * group's close month; for earlier leads, leads and their conversion the month they can first close
+ * (earlierCloseMonth, sourceFirstClose) or, if later, the first month the reps can close one
+ * (firstRepClose); the first deal at the tier's ACV (firstSigningMonth); for the reps' capacity,
+ * attrition and productivity firstRepClose, for a hire slip that or the first month a hire on time
+ * is at work if later (firstHireAtWork). Undefined for a driver of the book or of new customers'
+ * expansion, whose timing driverReachesTier already counts.
  */
 function firstSignedMonth(tier: TierPlan, d: TierDriver): number | undefined {
   switch (d.kind) {
@@ -362,21 +342,21 @@ function firstSignedMonth(tier: TierPlan, d: TierDriver): number | undefined {
     case 'pipelineAmount':
       return tier.newBusiness?.pipelineGroups[Number(d.name) - 1]?.closeMonth;
     case 'earlierLeadsConversion':
-      return Math.max(firstRepAtWork(tier), earlierCloseMonth(tier));
+      return Math.max(firstRepClose(tier), earlierCloseMonth(tier));
     case 'acv':
       return firstSigningMonth(tier, true);
     case 'conversion':
     case 'sourceConversion':
     case 'leadsPerMonth':
     case 'sourceLeadsPerMonth':
-      // The demand reps cap closes from the first month one is at work.
-      return Math.max(firstRepAtWork(tier), sourceFirstClose(tier, d.name));
+      // The demand reps cap closes from the first month they can close a deal.
+      return Math.max(firstRepClose(tier), sourceFirstClose(tier, d.name));
     case 'hireSlip':
-      return firstHireAtWork(tier);
+      return Math.max(firstHireAtWork(tier), firstRepClose(tier));
     case 'repAttrition':
     case 'repCapacity':
     case 'repProductivity':
-      return firstRepAtWork(tier);
+      return firstRepClose(tier);
     default:
       return undefined;
   }
@@ -389,7 +369,7 @@ function firstSignedMonth(tier: TierPlan, d: TierDriver): number | undefined {
  * count at signing. A pipeline group closing in month 12 with a service start of 1 month or more
  * moves the tier's bookings only: its share of revenue's variance would be noise. So do a lead
  * source whose leads close late (sourceFirstClose), the demand reps cap when the first rep at work
- * is late (firstRepAtWork), and a hire slip of late hires (firstHireAtWork). A renewal rate acting
+ * is late (firstRepClose), and a hire slip of late hires (firstHireAtWork). A renewal rate acting
  * only through monthly-billed customers (none due) moves revenue and ARR, not bookings.
  *
  * @example driverReachesMetric(tier, groupClosingInMonth12, 'revenue') // => false with serviceStartLagMonths: 2

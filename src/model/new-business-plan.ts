@@ -1,5 +1,6 @@
 import type { NewBusiness } from '../scenario/scenario-schema.js';
 import { leadSourceName } from '../scenario/lead-source-name.js';
+import { distributionSupport } from '../scenario/distribution-support.js';
 import type { PipelineBook } from '../scenario/pipeline-file.js';
 import type { RandomSource } from '../random/source.js';
 import { compileCount, type CountSampler } from './count-sampler.js';
@@ -25,6 +26,12 @@ export interface LeadSourcePlan {
   /** Lead-volume weight of each fiscal month, averaging 1 (index 0 = month 1). */
   readonly seasonality: Float64Array;
   readonly conversion: CompiledDistribution;
+  /**
+   * The most leads a month can bring at a multiplier of 1 (seasonality, market, stress 1), before
+   * the stochastic rounding's one more: the top of the count's support; Infinity for a Poisson or
+   * negative binomial count or a year-level mean (rep-floor-timing.ts's capacityNeverBinds).
+   */
+  readonly leadsMax: number;
 }
 
 export interface EarlierLeadsPlan {
@@ -56,6 +63,10 @@ export interface RepsPlan {
   /** Share of full productivity by month of tenure (index 0 = first month); 1 after the last. */
   readonly ramp: Float64Array;
   readonly capacity: CompiledDistribution;
+  /** The top of the capacity's support (Infinity: unbounded): what the floor can close at most (rep-floor-timing.ts). */
+  readonly capacityMax: number;
+  /** The bottom of the capacity's support: what the floor can close at least (rep-floor-timing.ts). */
+  readonly capacityMin: number;
   /** Each rep's productivity (deals it sources a month) at the planned median, drawn per rep per trial. */
   readonly sourced: CompiledDistribution | undefined;
   /** This year's median productivity, drawn once per trial (every rep's draw scales by it / plan); undefined when a number. */
@@ -112,6 +123,7 @@ export function planNewBusiness(n: NewBusiness, pipeline: PipelineBook | undefin
       planLeads: leads.plan,
       seasonality: tierSeasonality,
       conversion: compileDistribution(n.conversion),
+      leadsMax: leads.level === undefined ? distributionSupport(leads.unit).max : Infinity,
     });
   }
   for (const s of n.leadSources ?? []) {
@@ -125,6 +137,7 @@ export function planNewBusiness(n: NewBusiness, pipeline: PipelineBook | undefin
       planLeads: leads.plan,
       seasonality: s.seasonality ? normalisedSeasonality(s.seasonality) : tierSeasonality,
       conversion: compileDistribution(s.conversion),
+      leadsMax: leads.level === undefined ? distributionSupport(leads.unit).max : Infinity,
     });
   }
   const e = n.earlierLeads;
@@ -143,6 +156,8 @@ export function planNewBusiness(n: NewBusiness, pipeline: PipelineBook | undefin
     attrition: compileDistribution(r.attrition),
     ramp: Float64Array.from(r.ramp),
     capacity: compileDistribution(r.capacity),
+    capacityMax: distributionSupport(r.capacity).max,
+    capacityMin: distributionSupport(r.capacity).min,
     sourced: sourced && compileDistribution(sourced.unit),
     sourcedLevel: sourced?.level,
     planSourced: sourced?.plan ?? 0,

@@ -58,6 +58,39 @@ ${leads}
 `;
 const LEADS = '      leadsPerMonth: 200\n      conversion: 0.05';
 
+/** A floor without a hire slip: `start` reps, `hires`, `ramp`, and `reps` lines (capacity, sourcing) as given. */
+const floorTier = (reps: string, leads: string, hires = '[0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0]', ramp = '[1]', start = 2) => `
+name: floor routes
+tiers:
+  - name: R
+    newBusiness:
+      acv: 12000
+${leads}
+      openingPipeline:
+        groups:
+          - { count: 40, winProbability: 0.5, closeMonth: 2 }
+      reps:
+        start: ${start}
+        hires: ${hires}
+        ramp: ${ramp}
+${reps}
+`;
+const CONVERSION_V = '      leadsPerMonth: 200\n      conversion: $V';
+const BETA_CONVERSION = '{ dist: beta, mean: 0.05, sd: 0.01 }';
+/** No leads in the year: the tier's pipeline only, its leads stress of -1 ("none at all"). */
+const noLeadsTier = (stress: string, leads: string) => `
+name: no leads
+${stress}
+tiers:
+  - name: S
+    newBusiness:
+      acv: 12000
+${leads}
+      openingPipeline:
+        groups:
+          - { count: 40, winProbability: 0.5, closeMonth: 2 }
+`;
+
 const CUSTOMERS_HEADER = 'id,tier,arr,next_renewal,term_months,renewals_completed,health,escalator\n';
 const B_EVENTS = 'B/events';
 const Z11 = '[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]';
@@ -203,6 +236,78 @@ tiers:
     stated: '{ dist: beta, mean: 0.05, sd: 0.01 }',
     pinned: ['0.02', '0.2'],
     moves: ['bookings'],
+  },
+  {
+    name: 'reps of capacity 0: the leads they cap close nothing, so conversion moves nothing',
+    yaml: floorTier('        capacity: 0', CONVERSION_V),
+    kind: 'conversion',
+    stated: BETA_CONVERSION,
+    pinned: ['0.02', '0.2'],
+    moves: [],
+  },
+  {
+    name: 'the only rep hired in month 12 at a ramp of 0.2, capacity 2 (0.4 of a deal): conversion moves nothing',
+    yaml: floorTier('        capacity: 2', CONVERSION_V, Z11, '[0.2]', 0),
+    kind: 'conversion',
+    stated: BETA_CONVERSION,
+    pinned: ['0.02', '0.2'],
+    moves: [],
+  },
+  {
+    name: 'the same floor, its capacity up to 4 a rep (0.8 of a deal): moves nothing',
+    yaml: floorTier('        capacity: $V', LEADS, Z11, '[0.2]', 0),
+    kind: 'repCapacity',
+    stated: '{ dist: pert, min: 1, mode: 2, max: 4 }',
+    pinned: ['1', '4'],
+    moves: [],
+  },
+  {
+    name: 'the same floor, its capacity up to 6 a rep (one deal at 5): moves every metric',
+    yaml: floorTier('        capacity: $V', LEADS, Z11, '[0.2]', 0),
+    kind: 'repCapacity',
+    stated: '{ dist: pert, min: 1, mode: 2, max: 6 }',
+    pinned: ['1', '5'],
+    moves: ['revenue', 'bookings', 'endingArr'],
+  },
+  {
+    name: 'a leads stress of -1: the conversion of leads that never come moves nothing',
+    yaml: noLeadsTier('stress: { leads: -1 }', '      leadsPerMonth: 200\n      conversion: $V'),
+    kind: 'conversion',
+    stated: BETA_CONVERSION,
+    pinned: ['0.02', '0.2'],
+    moves: [],
+  },
+  {
+    name: "a tier's own leads stress of -1: its lead volume moves nothing",
+    yaml: noLeadsTier('', '      leadsPerMonth: $V\n      conversion: 0.05').replace('    newBusiness:', '    stress: { leads: -1 }\n    newBusiness:'),
+    kind: 'leadsPerMonth',
+    stated: '{ dist: poisson, mean: { dist: lognormal, p10: 150, p90: 250 } }',
+    pinned: ['100', '300'],
+    moves: [],
+  },
+  {
+    name: 'a leads stress of -1 zeroes the reps\' own deals too: their productivity moves nothing',
+    yaml: floorTier('        capacity: 5\n        sourcedDealsPerMonth: { dist: lognormal, median: $V, p90: 4 }', '').replace('name: floor routes', 'name: floor routes\nstress: { leads: -1 }'),
+    kind: 'repProductivity',
+    stated: '{ dist: pert, min: 1, mode: 2, max: 3 }',
+    pinned: ['1', '3'],
+    moves: [],
+  },
+  {
+    name: 'reps whose capacity never binds (10 x at least 80 against at most 201 leads a month): their capacity moves nothing',
+    yaml: floorTier('        capacity: $V', LEADS, undefined, undefined, 10),
+    kind: 'repCapacity',
+    stated: '{ dist: pert, min: 80, mode: 100, max: 120 }',
+    pinned: ['80', '120'],
+    moves: [],
+  },
+  {
+    name: 'the same floor: a hire slip moves nothing',
+    yaml: floorTier('        capacity: 100\n        hireSlip: { probability: $V, months: 3 }', LEADS, undefined, undefined, 10),
+    kind: 'hireSlip',
+    stated: '{ dist: beta, mean: 0.3, sd: 0.1 }',
+    pinned: ['0', '0.9'],
+    moves: [],
   },
   {
     name: 'a renewal rate over monthly-billed customers only (none due in the year): revenue and ARR, not bookings',

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { capacityNeverBinds } from '../../src/model/capacity-slack.js';
+import { run } from '../helpers/fixtures.js';
+
+/**
+ * When the plan proves a floor's capacity never binds: the most demand a month (leads of a bounded
+ * count x seasonality, plus one for the rounding, over the lead months the sales cycle closes in it)
+ * against the fewest whole deals the floor closes (capacity's bottom x reps, less a hair against
+ * rounding: the whole number below it when it is whole). Each row's expected
+ * answer is that arithmetic done by hand in its name.
+ */
+const tier = (leads: string, reps: string, extra = '') => `
+name: slack
+${extra}
+tiers:
+  - name: R
+    newBusiness:
+      acv: 12000
+      leadsPerMonth: ${leads}
+      conversion: 1
+      openingPipeline:
+        groups:
+          - { count: 4, winProbability: 0.5, closeMonth: 2 }
+      reps:
+${reps}
+`;
+const rows: { name: string; yaml: string; proven: boolean }[] = [
+  { name: 'fixed 200 leads, 1 rep of capacity 202: 201 <= 201', yaml: tier('200', '        start: 1\n        capacity: 202'), proven: true },
+  { name: 'the same, capacity 201: 201 > 200', yaml: tier('200', '        start: 1\n        capacity: 201'), proven: false },
+  { name: 'a 2-month cycle [0.5, 0.5]: 2 x 201 = 402 against 2 x 202 - 1', yaml: tier('200', '        start: 2\n        capacity: 202').replace('conversion: 1', 'conversion: 1\n      salesCycleMonths: { dist: discrete, values: [0, 1], weights: [1, 1] }'), proven: true },
+  { name: 'the same against 401 - 1', yaml: tier('200', '        start: 1\n        capacity: 401').replace('conversion: 1', 'conversion: 1\n      salesCycleMonths: { dist: discrete, values: [0, 1], weights: [1, 1] }'), proven: false },
+  { name: 'leads a uniform up to 100: 101 against a capacity of at least 102 - 1 (a PERT from 102)', yaml: tier('{ dist: uniform, min: 50, max: 100 }', '        start: 1\n        capacity: { dist: pert, min: 102, mode: 150, max: 200 }'), proven: true },
+  { name: 'the same PERT from 101: 101 > 100', yaml: tier('{ dist: uniform, min: 50, max: 100 }', '        start: 1\n        capacity: { dist: pert, min: 101, mode: 150, max: 200 }'), proven: false },
+  { name: 'Poisson leads: unbounded', yaml: tier('{ dist: poisson, mean: 1 }', '        start: 1\n        capacity: 1000'), proven: false },
+  { name: 'leads loaded on the market: unbounded', yaml: tier('200', '        start: 1\n        capacity: 1000', 'market: { loadings: { leads: 0.1 } }'), proven: false },
+  { name: 'attrition can empty the floor', yaml: tier('200', '        start: 1\n        capacity: 1000\n        attrition: 0.01'), proven: false },
+  { name: 'rep-sourced deals (Poisson): unbounded', yaml: tier('200', '        start: 1\n        capacity: 1000\n        sourcedDealsPerMonth: 1'), proven: false },
+  { name: 'the same under a leads stress of -1 (no leads, no sourced deals)', yaml: tier('200', '        start: 1\n        capacity: 1000\n        sourcedDealsPerMonth: 1', 'stress: { leads: -1 }'), proven: true },
+  // Seasonality [1, 1, 1, 2 x 9] averages 1.75: months 1-3 bring at most 200 x 1.4 / 1.75 + 1 = 161
+  // leads (against 200 - 1), months 4-12 321 (against 400 - 1 with the hire, 200 - 1 without).
+  { name: 'a hire needed from month 4, which can slip', yaml: tier('200', '        start: 1\n        hires: [0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0]\n        capacity: 200\n        hireSlip: { probability: 0.2, months: 2 }', 'stress: { leads: 0.4 }').replace('leadsPerMonth: 200', 'leadsPerMonth: 200\n      seasonality: [1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2]'), proven: false },
+  { name: 'the same hire, which cannot slip', yaml: tier('200', '        start: 1\n        hires: [0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0]\n        capacity: 200', 'stress: { leads: 0.4 }').replace('leadsPerMonth: 200', 'leadsPerMonth: 200\n      seasonality: [1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2]'), proven: true },
+];
+
+describe('the plan proves a capacity never binds only when demand is bounded below the floor', () => {
+  it.each(rows)('$name', async (row) => {
+    const sim = await run(row.yaml, 1, 1);
+    expect(capacityNeverBinds(sim.plan.tiers[0]!)).toBe(row.proven);
+  });
+});
