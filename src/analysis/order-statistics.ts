@@ -178,10 +178,19 @@ export function selectOrderStatistics(xs: Float64Array, n: number, positions: It
 
 /** Type-7 (R, numpy default) quantile from already selected order statistics. */
 export function type7(selected: ReadonlyMap<number, number>, n: number, p: number): number {
+  return type7At(n, p, (rank) => selected.get(rank)!);
+}
+
+/**
+ * Type-7 quantile of n ascending values given by their 0-based rank: `at` is asked only for the
+ * ranks type7Positions names (the charts' column-order.ts selects them when asked).
+ * @example type7At(4, 0.5, (r) => [1, 2, 3, 4][r]!) // => 2.5
+ */
+export function type7At(n: number, p: number, at: (rank: number) => number): number {
   const h = type7Position(n, p);
   const lo = Math.floor(h);
-  const xlo = selected.get(lo)!;
-  return h === lo ? xlo : xlo + (h - lo) * (selected.get(lo + 1)! - xlo);
+  const xlo = at(lo);
+  return h === lo ? xlo : xlo + (h - lo) * (at(lo + 1) - xlo);
 }
 
 /** The positions type7() needs for p. */

@@ -175,3 +175,18 @@ function sortAndRead(values: ArrayLike<number>, len: number, count: number, want
   copy.sort();
   for (const r of wanted) out.set(base + r, copy[r]!);
 }
+
+/** Count and extremes of the finite values: the extent selectRanks reads. O(n). */
+export function finiteExtent(values: ArrayLike<number>): { count: number; min: number; max: number } {
+  let count = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v)) continue;
+    count++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { count, min, max };
+}

@@ -1,5 +1,5 @@
 import { confidenceRanks, intervalOutsideSample, ONE_TRIAL, selectOrderStatistics, type7, type7Positions } from './order-statistics.js';
-import { selectRanks } from './rank-select.js';
+import { finiteExtent, selectRanks } from './rank-select.js';
 import { expectedShortfallEstimate } from './shortfall.js';
 
 /**
@@ -46,21 +46,6 @@ export function quantile(values: ArrayLike<number>, p: number, scratch?: Float64
   const outside = intervalOutsideSample(n, p);
   if (outside !== undefined) return { value: type7(selected, n, p), interval: null, notEstimable: outside };
   return { value: type7(selected, n, p), interval: [selected.get(lo)!, selected.get(hi)!] };
-}
-
-/** Count and extremes of the finite values. O(n). */
-function finiteExtent(values: ArrayLike<number>): { count: number; min: number; max: number } {
-  let count = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (!Number.isFinite(v)) continue;
-    count++;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return { count, min, max };
 }
 
 /**

@@ -270,8 +270,9 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           // Nor anything of the counts and logo renewal but their Stat: kept as tallies (26 MB less at a
           // million trials), except in a --precision run, which resumes its runs trial by trial.
           const tallyCounts = Object.keys(ownDrawTrials).length > 0 && opts.precision === undefined ? { tallyCounts: true } : {};
-          // The columns the report keeps once the run is summarised (writeReport's release) get arrays of
-          // their own, so that the others' block is freed whole, without copying them out of it.
+          // The columns the report still reads after its release (writeReport's: the SIPs', for sipmath;
+          // the charts are built before it) get arrays of their own, so that the others' block is freed
+          // whole, without copying them out of it.
           const kept = columnsRead(loaded.scenario.tiers.map((t) => t.name), opts.outputs, stream !== undefined);
           const keepApart = kept ? { keepApart: kept } : {};
           const common = { seed: opts.seed, workers: runWorkers, signal, maxMinutes: opts.maxMinutes, ...progress, onProgress: progressWithHook(onProgress, hook, warm), ...(actuals ? { actuals } : {}), ...ownDrawTrials, ...onChunk };

@@ -19,7 +19,7 @@ import { loadedFromFile } from '../scenario/load.js';
 import { scenarioFileToRecord } from './report-scenario-file.js';
 import { scenarioJson, scenarioJsonOutput } from './scenario-json.js';
 import { removeStaleTemps } from './temp-dir.js';
-import { buildCharts, CHART_COLUMNS, type ChartDefinition } from './charts/chart-set.js';
+import { buildCharts, type ChartDefinition } from './charts/chart-set.js';
 import type { RevenueMarks } from './charts/revenue-distribution.js';
 import { renderChart, type ChartRenderer, type RenderedChart } from './render-chart.js';
 import { reportHtml, type HtmlChart } from './html/report-html.js';
@@ -67,10 +67,11 @@ export interface ReportOptions {
    */
   readonly trialsCsv?: { moveInto(target: string): void };
   /**
-   * The caller reads nothing more of `sim`'s trials (the CLI, which owns its run): the columns the
-   * outputs do not read (columnsRead) are released (TrialStore.release) before anything is written,
-   * so their memory (about 280 MB of the 290 a million trials take) is not held while the charts are
-   * drawn. `sim.store` is left with those columns only.
+   * The caller reads nothing more of `sim`'s trials (the CLI, which owns its run): once the chart
+   * specs are built, the columns the outputs still read (columnsRead: the SIPs') are kept and the
+   * rest released (TrialStore.release) before anything is written, so their memory (about 290 MB a
+   * million trials take, less the SIPs') is not held while the charts are drawn. `sim.store` is left
+   * with those columns only.
    */
   readonly releaseTrials?: boolean;
   /**
@@ -105,14 +106,15 @@ const REPORT_OPTION_KEYS: readonly string[] = Object.keys({
 } as const satisfies Record<keyof ReportOptions, true>);
 
 /**
- * The keys of the per-trial columns writeReport reads for these outputs of a run of these tiers (by
- * name): the charts' for html or charts, the SIPs' for sipmath; undefined for every column (trials.csv
- * written from the store).
+ * The keys of the per-trial columns writeReport reads after its release (releaseTrials), for these
+ * outputs of a run of these tiers (by name): the SIPs' for sipmath, and none for the charts (their
+ * specs, all they read of the trials, are built before the release); undefined for every column
+ * (trials.csv written from the store).
  */
 export function columnsRead(tiers: readonly string[], outputs: readonly OutputName[] | undefined, trialsStreamed: boolean): string[] | undefined {
   const want = resolveOutputs(outputs);
   if (want.has('trials') && !trialsStreamed) return undefined;
-  return [...(want.has('charts') || want.has('html') ? CHART_COLUMNS : []), ...(want.has('sipmath') ? sipColumnKeys(tiers) : [])];
+  return want.has('sipmath') ? sipColumnKeys(tiers) : [];
 }
 
 /** The options reportPage reads (a page on its own: no files, no folder). */
@@ -163,6 +165,9 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
   const scenarioFile = options.scenarioFile ?? (await scenarioFileToRecord(out, loadedFromFile(sim.loaded)));
   const render = options.renderChart ?? renderChart;
   const want = resolveOutputs(options.outputs);
+  // Aborted during the checks above: stopped before the charts are built, as writeDirectoryAtomically's
+  // first check stopped it when they were built inside the write.
+  throwIfAborted(options.signal);
   // Charts are built (their specs: what they read of the trials) only for a report.html or the
   // charts/ files, and before the release below: releasing buffers spends V8's protector of
   // never-detached buffers, which throws away the optimised code of the rank selection the summary

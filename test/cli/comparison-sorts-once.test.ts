@@ -2,9 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulate, type Simulation } from '../../src/engine/simulate.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { compareSimulations } from '../../src/analysis/compare.js';
+import { compareDecisions } from '../../src/analysis/compare-decisions.js';
+import { SortWorkspace } from '../../src/math/sorted-values.js';
 import { writeComparison } from '../../src/cli/write-comparison.js';
 import * as downsample from '../../src/report/charts/downsample.js';
 import { TWO_TIERS } from '../report/fixture.js';
@@ -15,15 +17,21 @@ vi.mock('../../src/report/charts/downsample.js', async (original) => {
   return { ...actual, sortedFinite: vi.fn(actual.sortedFinite) };
 });
 
+/** The plan and a downside of it, 200 trials each. */
+async function twoScenarios(): Promise<Simulation[]> {
+  const downside = TWO_TIERS.replace('name: Report test Co', 'name: Report test downside').concat('stress: { renewal: -0.03 }\n');
+  const sims: Simulation[] = [];
+  for (const [yaml, file] of [
+    [TWO_TIERS, 'plan.yaml'],
+    [downside, 'downside.yaml'],
+  ] as const)
+    sims.push(await simulate(parseScenario(yaml, file), { trials: 200, seed: '5', workers: 0 }));
+  return sims;
+}
+
 describe('writeComparison', () => {
   it("sorts each scenario's revenue once for its two charts (the exceedance curves and the distribution), not once a chart", async () => {
-    const downside = TWO_TIERS.replace('name: Report test Co', 'name: Report test downside').concat('stress: { renewal: -0.03 }\n');
-    const sims = [];
-    for (const [yaml, file] of [
-      [TWO_TIERS, 'plan.yaml'],
-      [downside, 'downside.yaml'],
-    ] as const)
-      sims.push(await simulate(parseScenario(yaml, file), { trials: 200, seed: '5', workers: 0 }));
+    const sims = await twoScenarios();
     const sorted = vi.mocked(downsample.sortedFinite);
     sorted.mockClear();
     const drawn: unknown[] = [];
@@ -33,5 +41,20 @@ describe('writeComparison', () => {
     expect(sorted).toHaveBeenCalledTimes(sims.length);
     // Each call sorted a different scenario's revenue column.
     expect(sorted.mock.calls.map(([values]) => values)).toEqual(sims.map((s) => s.store.column('revenue')));
+  });
+
+  it("compare --out sorts each scenario's revenue three times, as README's map of src/ says: its figures (describe), its budgets (compareDecisions) and its two charts", async () => {
+    const sims = await twoScenarios();
+    const sorts = vi.spyOn(SortWorkspace.prototype, 'sortFinite');
+    try {
+      // As compare-command.ts runs them.
+      const comparison = compareSimulations(sims);
+      const decisions = compareDecisions(sims, { confidence: 0.8, extra: [] });
+      const renderChart = async () => ({ svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>', warnings: [] });
+      await writeComparison(join(mkdtempSync(join(tmpdir(), 'arrcast-sorts-three-')), 'cmp'), comparison, sims, { decisions, renderChart });
+      for (const s of sims) expect(sorts.mock.calls.filter(([values]) => values === s.store.column('revenue'))).toHaveLength(3);
+    } finally {
+      sorts.mockRestore();
+    }
   });
 });

@@ -37,6 +37,24 @@ describe('writeReport with releaseTrials', () => {
     expect(columnsRead(['A', 'B'], ['trials'], true)).toEqual([]);
     expect(columnsRead(['A', 'B'], ['summary'], false)).toEqual([]);
     expect(columnsRead(['A'], ['sipmath'], false)).toEqual(['revenue', 'bookings', 'endingArr']);
-    expect(columnsRead(['A', 'B'], undefined, false)).toEqual(['revenue', 'endingArr']);
+    // The charts' specs are built before the release: their columns are not kept through it.
+    expect(columnsRead(['A', 'B'], undefined, false)).toEqual([]);
+    expect(columnsRead(['A', 'B'], ['html', 'charts'], true)).toEqual([]);
+  });
+
+  it('releases the charts\' columns too (their specs built first), writing the same chart specs as without', async () => {
+    const outputs: OutputName[] = ['charts'];
+    const renderChart = async () => ({ svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>', warnings: [] });
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-release-charts-'));
+    try {
+      const whole = await runReportScenario(undefined, 300);
+      await writeReport(join(dir, 'whole'), whole.sim, whole.summary, { outputs, renderChart });
+      const run = await runReportScenario(undefined, 300);
+      await writeReport(join(dir, 'released'), run.sim, run.summary, { outputs, renderChart, releaseTrials: true });
+      expect(snapshot(join(dir, 'released'))).toEqual(snapshot(join(dir, 'whole')));
+      expect(run.sim.store.layout.keys.filter((k) => run.sim.store.column(k) !== undefined)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -53,7 +53,8 @@ export function monthlyPlanOf(summary: Summary): MonthlyPlan | undefined {
 
 /**
  * Every chart of a run, in the order the report shows them. The distribution and exceedance
- * charts read the per-trial revenue and ending ARR (sorted once); the others read the summary.
+ * charts read the per-trial revenue and ending ARR (their values at the ranks read, selected once);
+ * the others read the summary.
  * The revenue distribution carries the target and budget lines, the exceedance curves the targets'
  * probabilities, the fan chart the monthly plan; the tornado is left out when no driver varies, the
  * bad years when no component varies,

@@ -6,8 +6,8 @@
  * exceedance charts read 101 quantiles of each of two columns and two more for the histogram's range.
  */
 
-import { selectRanks } from '../../analysis/rank-select.js';
-import { type7Position } from '../../math/type7-position.js';
+import { type7Positions } from '../../analysis/order-statistics.js';
+import { finiteExtent, selectRanks } from '../../analysis/rank-select.js';
 import { histogramOf, quantileAt, type HistogramBin, type Quantiles } from './downsample.js';
 
 export interface ColumnOrder extends Quantiles {
@@ -19,13 +19,6 @@ export interface ColumnOrder extends Quantiles {
   histogram(target: number, range: readonly [number, number]): HistogramBin[];
 }
 
-/** The 0-based ranks quantile(p) reads of n sorted values: the two around its type-7 position (one when it is whole). */
-function quantileRanks(n: number, p: number): number[] {
-  const h = type7Position(n, p);
-  const lo = Math.floor(h);
-  return h === lo ? [lo] : [lo, lo + 1];
-}
-
 /**
  * A column's order, its values at the ranks of `probabilities` selected in one go. A quantile at any
  * other p is selected when asked (one more pass over the column: correct, only slower).
@@ -34,18 +27,9 @@ function quantileRanks(n: number, p: number): number[] {
  * Complexity: O(n) for the column, plus sorting the few values of the wanted ranks' buckets.
  */
 export function selectedOrder(values: ArrayLike<number>, probabilities: Iterable<number>): ColumnOrder {
-  let count = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (!Number.isFinite(v)) continue;
-    count++;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  const extent = { count, min, max };
-  const ranksOf = (ps: Iterable<number>) => [...ps].flatMap((p) => (p >= 0 && p <= 1 ? quantileRanks(count, p) : []));
+  const extent = finiteExtent(values);
+  const { count } = extent;
+  const ranksOf = (ps: Iterable<number>) => [...ps].flatMap((p) => (p >= 0 && p <= 1 ? type7Positions(count, p) : []));
   const selected = count > 0 ? selectRanks(values, ranksOf(probabilities), extent) : new Map<number, number>();
   const at = (rank: number): number => {
     let v = selected.get(rank);

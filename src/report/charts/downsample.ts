@@ -4,7 +4,7 @@
  * through the summary's P10, P50 and P90.
  */
 
-import { type7Position } from '../../math/type7-position.js';
+import { type7At } from '../../analysis/order-statistics.js';
 import { sortedFinite as sortFinite, type SortWorkspace } from '../../math/sorted-values.js';
 
 /** The finite values, sorted ascending (a copy; float32 columns are widened exactly). Complexity: O(n log n). */
@@ -32,9 +32,7 @@ export function quantileAt(n: number, p: number, at: (rank: number) => number): 
   if (n === 0) return NaN;
   // As simple-statistics' quantileSorted refused it (a p beyond [0, 1] would read past the values).
   if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile must be between 0 and 1, got ${p}`);
-  const h = type7Position(n, p);
-  const lo = Math.floor(h);
-  return h === lo ? at(lo) : at(lo) + (h - lo) * (at(lo + 1) - at(lo));
+  return type7At(n, p, at);
 }
 
 /** A step of 1, 2, 2.5 or 5 times a power of ten near `raw`, so bin edges are round numbers. */

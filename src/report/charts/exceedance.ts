@@ -12,7 +12,7 @@ const CURVES = [
   { metric: 'endingArr', color: OKABE_ITO.orange },
 ] as const;
 
-/** Sorted per-trial values of the metrics the curves are drawn from. */
+/** The per-trial values of the metrics the curves are drawn from, as far as a curve reads them: their count and quantiles (column-order.ts). */
 export interface ExceedanceInput {
   readonly revenue: Quantiles;
   readonly endingArr: Quantiles;
@@ -62,9 +62,9 @@ export function exceedanceTargets(summary: Summary): ExceedanceTarget[] {
  * @example exceedanceSpec(summary, { revenue: selectedOrder(revenue, EXCEEDANCE_PROBABILITIES), endingArr: selectedOrder(arr, EXCEEDANCE_PROBABILITIES) }, ctx)
  * Complexity: O(points).
  */
-export function exceedanceSpec(summary: Summary, sorted: ExceedanceInput, ctx: ChartContext): TopLevelSpec {
+export function exceedanceSpec(summary: Summary, columns: ExceedanceInput, ctx: ChartContext): TopLevelSpec {
   const curve = CURVES.flatMap(({ metric }) =>
-    exceedanceCurveOf(sorted[metric], STEPS).map((p) => ({ metric: METRIC_LABELS[metric], value: p.value, probability: p.probability })),
+    exceedanceCurveOf(columns[metric], STEPS).map((p) => ({ metric: METRIC_LABELS[metric], value: p.value, probability: p.probability })),
   );
   const marks = CURVES.flatMap(({ metric }) =>
     (['p10', 'p50', 'p90'] as const).map((p) => ({
