@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { runCli } from '../helpers/in-process-cli.js';
 import { writeFiles } from '../helpers/fixtures.js';
 
@@ -10,7 +11,7 @@ import { writeFiles } from '../helpers/fixtures.js';
  * (bench/monthly-terms-reforecast.mjs), 2,000 trials (2 chains of 1,000), its driver's effective
  * sample about 7. Each company figure's effective sample must be at most what the spread of its 2
  * chains' means implies, computed here from trials.csv; a summary that took the trials as
- * independent (2,000) would not be.
+ * independent (2,000) would not be. report.xlsx's sheets with intervals carry the terminal's note.
  */
 const SCENARIO = `name: monthly terms
 fiscalYearStartMonth: 1
@@ -58,7 +59,7 @@ describe('a re-forecast with stuck chains: the company figures\' effective sampl
     const prev = process.cwd();
     process.chdir(dir);
     try {
-      const r = await runCli('run', 's.yaml', '--actuals', 'a.csv', '-n', '2000', '-s', '1', '--workers', '0', '--outputs', 'summary,trials', '--out', 'out', '-q');
+      const r = await runCli('run', 's.yaml', '--actuals', 'a.csv', '-n', '2000', '-s', '1', '--workers', '0', '--outputs', 'summary,trials,xlsx', '--out', 'out', '-q');
       expect(r.code).toBe(0);
       const sampler = JSON.parse(readFileSync(join(dir, 'out/summary.json'), 'utf8')).reforecast.sampler;
       const rows = readFileSync(join(dir, 'out/trials.csv'), 'utf8').trim().split('\n');
@@ -76,6 +77,17 @@ describe('a re-forecast with stuck chains: the company figures\' effective sampl
       expect(sampler.figuresJudged).toBe(false);
       expect(sampler.intervalWidening).toBeCloseTo(Math.sqrt(2000 / sampler.minEffectiveSampleSize), 9);
       expect(r.err).toContain("cannot be judged from 2 chains");
+      // report.xlsx (a default output) says it too, on each sheet whose 95% intervals take the trials as independent.
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(dir, 'out/report.xlsx'));
+      const factor = Math.sqrt(2000 / sampler.minEffectiveSampleSize);
+      const said = `about ${factor < 10 ? factor.toFixed(1) : Math.round(factor)} times too narrow by the drivers' effective sample`;
+      for (const name of ['Targets and budgets', 'Attribution']) {
+        const ws = wb.getWorksheet(name)!;
+        const top = Array.from({ length: 12 }, (_, i) => String(ws.getRow(i + 1).getCell(1).value ?? '')).join('\n');
+        expect(top, name).toContain("The re-forecast's posterior draws are correlated: ");
+        expect(top, name).toContain(said);
+      }
     } finally {
       process.chdir(prev);
     }
