@@ -7,6 +7,8 @@
 set -euo pipefail
 S=$1; A=$2; N=$3; K=$4; CLI=${5:-dist/cli/main.js}
 D=$(mktemp -d /tmp/act25-spread-XXXX)
+# Its runs are scratch: removed however the script ends.
+trap 'rm -rf "$D"' EXIT
 for s in $(seq 1 "$K"); do
   node "$CLI" run "$S" --actuals "$A" -n "$N" -s "$s" -w 0 --outputs summary --out "$D/r$s" --quiet --no-progress 2> "$D/err$s" >/dev/null
 done

@@ -1,7 +1,7 @@
 // act25: what a discrete or empirical prior's quantile table (a sorted sample of 16,384 draws) does
 // to a re-forecast's posterior. Prior: renewal 0.6 with weight 1%, else 0.9 (discrete; and empirical,
 // 0.6 once in 100 values). Month 1 renews 5 of 10 due: likelihood ratio (0.6/0.9)^5 (0.4/0.1)^5 = 134.85,
-// so P(0.6 | data) = 0.5767 exactly and the 110 due later churn 30.03 on average. For 12 table seeds,
+// so P(0.6 | data) = 0.5766 exactly (0.576648) and the 110 due later churn 30.03 on average. For 12 table seeds,
 // the weight the table gives 0.6 (Phi at the score where its quantile crosses 0.75) and the posterior
 // and mean churn that weight implies. Usage: npm run build && node bench/step-prior-weights.mjs [dist dir]
 import { pathToFileURL } from 'node:url';

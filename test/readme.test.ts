@@ -138,6 +138,25 @@ describe('README.md: every code block runs', () => {
     expect(readFileSync(join(ROOT, one![1]!), 'utf8').length).toBeGreaterThan(0);
   });
 
+  // act25's review: the warning-code table lost a cell in one row (actuals-tier-left-out) and gained
+  // one in the next (a new row), which renders as a broken table. Every table, not only that one.
+  it('has as many cells in every row of every table as its header', () => {
+    const cells = (row: string) => row.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).length;
+    const lines = README.split('\n');
+    const bad: string[] = [];
+    let fenced = false;
+    for (let k = 0; k + 1 < lines.length; k++) {
+      if (lines[k]!.startsWith('```')) fenced = !fenced;
+      if (fenced || !lines[k]!.startsWith('|') || !/^\|[\s:|-]+\|$/.test(lines[k + 1]!.trim()) || lines[k + 1]!.indexOf('-') < 0) continue;
+      const want = cells(lines[k]!);
+      for (let j = k + 2; j < lines.length && lines[j]!.startsWith('|'); j++)
+        if (cells(lines[j]!) !== want) bad.push(`README.md:${j + 1}: ${cells(lines[j]!)} cells, its header (line ${k + 1}) ${want}`);
+    }
+    expect(bad).toEqual([]);
+    // The warning-code table is among those checked.
+    expect(lines.some((l) => l.startsWith('| code | when | needs a run |'))).toBe(true);
+  });
+
   // The Commands table said `run` prints "the monthly plan's month by month" as if every run did: only
   // a scenario with a monthly plan (targets.monthly) has one, as only targets give probabilities.
   it("says which parts of run's printout depend on the scenario", () => {

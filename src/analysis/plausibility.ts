@@ -51,8 +51,9 @@ import { warmStartBeforeLaunchWarnings } from './warm-start-before-launch.js';
  * - actuals-more-due-than-calendar: a re-forecast's aggregate book whose closed months' due_arr bring
  *   more than half of it up beyond its calendar, read as renewals coming up early; a book on terms
  *   under a year is so misread (actuals-more-due-than-calendar.ts).
- * - score-total-not-scored: `score` of a year's monthly actuals file with rows for some of a report's
- *   tiers but not all: those tiers are scored, the company total is not (scoring/total-not-scored.ts).
+ * - score-not-scored: `score` of a year's monthly actuals file that cannot give some figures: rows
+ *   for some of a report's tiers but not all (the company total not scored), or some of bookings'
+ *   columns but not all (bookings not scored) (scoring/not-scored.ts).
  * - renewal-calendar-rounded: a book of aggregates whose whole customers due this year (the
  *   calendar's shares times `customers`, rounded) carry an ARR more than 5% away from the ARR the
  *   shares state (10 customers and shares adding up to 0.25: 3 due, 30% of the ARR, not 25%).
@@ -83,7 +84,7 @@ export const WARNING_CODES = [
   'actuals-month-in-future',
   'actuals-tier-left-out',
   'actuals-more-due-than-calendar',
-  'score-total-not-scored',
+  'score-not-scored',
   'renewal-calendar-rounded',
   'decimal-comma-list',
   'percent-mix',

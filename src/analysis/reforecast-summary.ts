@@ -4,6 +4,7 @@ import { CHUNK_SIZE } from '../model/simulate-chunk.js';
 import { trialRate, volumeMultiplier } from '../model/market.js';
 import type { TierPlan } from '../model/tier-plan.js';
 import { chainsEffectiveSampleSize, effectiveSampleSize } from '../actuals/effective-sample-size.js';
+import { intervalWidening } from './interval-widening.js';
 import type { LearnedDriver } from '../actuals/learning-model.js';
 import { BURN_IN, THIN } from '../actuals/posterior-draws.js';
 import { MONTHLY_MEASURES, type MonthlyMeasure } from '../actuals/monthly-record.js';
@@ -94,11 +95,18 @@ export interface ReforecastSummary {
      */
     readonly metricEffectiveSampleSize: Readonly<Record<'revenue' | 'bookings' | 'endingArr', number>>;
     /**
-     * sqrt(trials / the smallest of those): about how many times too narrow the Monte Carlo
-     * intervals (percentiles, budgets, P(target), standard errors), which take the trials as
-     * independent, are for the company figures; 1 when the draws are as good as independent.
+     * About how many times too narrow the Monte Carlo intervals (percentiles, budgets, P(target),
+     * standard errors), which take the trials as independent, are: sqrt(trials / effective sample),
+     * the larger of the smallest driver's and (with 10 or more chains) the company figures'
+     * (interval-widening.ts); 1 when the draws are as good as independent.
      */
     readonly intervalWidening: number;
+    /** Which effective sample set intervalWidening: the drivers' or the company figures'. */
+    readonly intervalWideningFrom: 'drivers' | 'figures';
+    /** Whether there were chains enough (10) to judge the company figures' effective sample at all. */
+    readonly figuresJudged: boolean;
+    /** Whether the company figures' chains spread more than independent draws would (false-alarm rate 0.1%). */
+    readonly figuresTooNarrow: boolean;
   };
   readonly decisions: { readonly now: DecisionFigures; readonly atPlan?: DecisionFigures };
   /** The plan's monthly bands (from --plan), for the fan chart. */
@@ -254,6 +262,9 @@ export function reforecastSummary(sim: Simulation, summary: Summary, reforecast:
     return c === undefined ? sim.trials : Math.min(sim.trials, chainsEffectiveSampleSize(c, CHUNK_SIZE));
   };
   const metricEss = { revenue: metricColumnEss('revenue'), bookings: metricColumnEss('bookings'), endingArr: metricColumnEss('endingArr') };
+  const chains = Math.ceil(sim.trials / CHUNK_SIZE);
+  const minDriverEss = Math.min(sim.trials, ...drivers.map((d) => d.effectiveSampleSize), ...(market ? [market.effectiveSampleSize] : []));
+  const widening = intervalWidening(sim.trials, chains, minDriverEss, Math.min(metricEss.revenue, metricEss.bookings, metricEss.endingArr));
   const overlap = marketOverlapNote(drivers.flatMap((d) => (d.tiedToMarket === true ? [{ label: d.label, correlation: d.marketCorrelation! }] : [])));
   return {
     asOfMonth: months,
@@ -269,10 +280,13 @@ export function reforecastSummary(sim: Simulation, summary: Summary, reforecast:
     sampler: {
       burnIn: BURN_IN,
       thin: THIN,
-      chains: Math.ceil(sim.trials / CHUNK_SIZE),
-      minEffectiveSampleSize: Math.min(sim.trials, ...drivers.map((d) => d.effectiveSampleSize), ...(market ? [market.effectiveSampleSize] : [])),
+      chains,
+      minEffectiveSampleSize: minDriverEss,
       metricEffectiveSampleSize: metricEss,
-      intervalWidening: Math.sqrt(sim.trials / Math.max(1, Math.min(metricEss.revenue, metricEss.bookings, metricEss.endingArr))),
+      intervalWidening: widening.factor,
+      intervalWideningFrom: widening.from,
+      figuresJudged: widening.figuresJudged,
+      figuresTooNarrow: widening.figuresTooNarrow,
     },
     decisions: { now: decisionFigures(summary.decisions), ...(plan ? { atPlan: decisionFigures(comparablePlan(plan.summary.decisions, summary.decisions.targets)) } : {}) },
     ...(plan ? { planMonthly: plan.summary.monthly.map(planMonth), planFile: plan.path, ...(plan.summary.trials === undefined ? {} : { planTrials: plan.summary.trials }) } : {}),

@@ -6,13 +6,13 @@ import { resolve } from 'node:path';
 import { METRIC_LABELS, type Metric } from '../model/components.js';
 import { differentForecasts, differentScenarios, parseOutcomes, quoteReport, sameForecast, type Outcome } from '../scoring/outcomes-file.js';
 import { outcomesFromActuals } from '../scoring/outcomes-from-actuals.js';
-import { totalNotScoredReason, type TotalNotScored } from '../scoring/total-not-scored.js';
+import { notScoredReason, type NotScored } from '../scoring/not-scored.js';
 import { MAX_MONTHLY_FILE_BYTES, MONTHLY_COLUMNS, parseMonthlyFile } from '../actuals/read-monthly-file.js';
 import { headerFields, normalizeHeader, readCsvBytes } from '../scenario/csv-table.js';
 import { scoreForecasts, type ScoreResult } from '../scoring/score-forecasts.js';
 import { forecastIdentityVersion } from '../report/forecast-identity.js';
 import { readReportHeader, readReportTrials, ReportTrialsError, TRIALS_FLAG, type ReportHeader, type ReportTrials } from '../report/read-report-trials.js';
-import { insideCell, outcomeShown, totalsNotScoredNotes, prepareScoreDir, scoredValueNote, scoreParagraph, SCORE_FILES, writeScore } from '../report/score-output.js';
+import { insideCell, outcomeShown, notScoredNotes, prepareScoreDir, scoredValueNote, scoreParagraph, SCORE_FILES, writeScore } from '../report/score-output.js';
 import { refuseInputsInsideOutput } from '../report/inputs-inside-output.js';
 import { UsageError } from './exit-codes.js';
 import { throwIfAborted } from '../engine/errors.js';
@@ -55,8 +55,8 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
       // An outcomes file, or a monthly actuals file of the whole year (its header names a month column).
       const bytes = await readCsvBytes(opts.actuals, opts.actuals, MAX_MONTHLY_FILE_BYTES, undefined, 'an outcomes or actuals file');
       const leftOut: PlausibilityWarning[] = [];
-      const totalsNotScored: TotalNotScored[] = [];
-      const outcomes = isMonthlyFile(bytes) ? monthlyOutcomes(bytes, opts.actuals, headers, leftOut, totalsNotScored) : parseOutcomes(bytes, opts.actuals, headers);
+      const notScored: NotScored[] = [];
+      const outcomes = isMonthlyFile(bytes) ? monthlyOutcomes(bytes, opts.actuals, headers, leftOut, notScored) : parseOutcomes(bytes, opts.actuals, headers);
       for (const w of leftOut) io.err(`${formatWarning(w)}\n`);
       // Resolved once, before the trials are read; the score is written to that directory and no other.
       const out = opts.out !== undefined ? await prepareScoreDir(opts.out) : undefined;
@@ -85,7 +85,7 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
         },
         // Compared as the report stores its trials (a tier's figures float32): equal is a tie, not a miss.
         (o) => reports[o.report]!.stored(o.tier, o.metric, o.value),
-        totalsNotScored,
+        notScored,
       );
       // A signal that came while the forecasts were scored (synchronously) is delivered first.
       await pendingSignals();
@@ -130,7 +130,7 @@ async function checkDistinct(dirs: readonly string[]): Promise<void> {
  * a dated month is never scored against a year it is not in (a date outside a report's year is
  * refused at its line). Reports sharing a calendar read it once.
  */
-function monthlyOutcomes(bytes: Buffer, file: string, headers: readonly ReportHeader[], leftOut: PlausibilityWarning[], totalsNotScored: TotalNotScored[]): Outcome[] {
+function monthlyOutcomes(bytes: Buffer, file: string, headers: readonly ReportHeader[], leftOut: PlausibilityWarning[], notScored: NotScored[]): Outcome[] {
   // A tier no report has, all 0, is left out of the score: said once per tier, as run --actuals says it.
   const warned = new Set<string>();
   const groups = new Map<string, number[]>();
@@ -174,8 +174,8 @@ function monthlyOutcomes(bytes: Buffer, file: string, headers: readonly ReportHe
       });
     }, (t) => {
       const total = { ...t, report: members[t.report]! };
-      totalsNotScored.push(total);
-      leftOut.push({ code: 'score-total-not-scored', message: `report ${quoteReport(headers[total.report]!.dir)}: ${totalNotScoredReason(total, quoteText)}`, path: ['tier'], file });
+      notScored.push(total);
+      leftOut.push({ code: 'score-not-scored', message: `report ${quoteReport(headers[total.report]!.dir)}: ${notScoredReason(total, quoteText)}`, path: ['tier'], file });
     });
     for (const o of own) out.push({ ...o, report: members[o.report]! });
   }
@@ -201,7 +201,7 @@ export function scoreTable(result: ScoreResult, reports: readonly ReportTrials[]
   for (const [m, g] of Object.entries(result.byMetric) as Array<[Metric, NonNullable<ScoreResult['byMetric'][Metric]>]>)
     groups.push([METRIC_LABELS[m], String(g.outcomes), n(g.meanCrps), n(g.meanPinball10), n(g.meanPinball50), n(g.meanPinball90), n(g.meanIntervalScore80), pct(g.coverage.share), toFixedDecimal(g.ks.pValue, 3)]);
   const note = scoredValueNote(result, n);
-  const totals = totalsNotScoredNotes(result, reports).map((t) => `${terminalCell(t)}\n`).join('');
+  const totals = notScoredNotes(result, reports).map((t) => `${terminalCell(t)}\n`).join('');
   return `${table(rows, 3)}${note === undefined ? '' : `${note}\n`}${totals}\n${table(groups, 1)}\n${scoreParagraph(result)}\nPx = x% chance of coming in below; PIT = the forecast percentile the outcome fell at.\n`;
 }
 

@@ -16,7 +16,7 @@ import { escapeHtml } from './html/escape.js';
 import { gridTable } from './html/tables.js';
 import { formatShare } from './money.js';
 import { quoteText } from '../scenario/display-text.js';
-import { totalNotScoredReason } from '../scoring/total-not-scored.js';
+import { notScoredReason } from '../scoring/not-scored.js';
 import { quoteReport } from '../scoring/outcomes-file.js';
 
 export { SCORE_FILES };
@@ -86,19 +86,30 @@ export function scoreJson(result: ScoreResult, reports: readonly ReportTrials[])
     all: roundedGroup(result.all),
     byMetric: Object.fromEntries(Object.entries(result.byMetric).map(([m, g]) => [m, roundedGroup(g)])),
     // A report whose total the file could not give: said here, not left to be inferred from a missing row.
-    totalsNotScored: result.totalsNotScored.map((t) => ({ report: reports[t.report]!.dir, missingTiers: t.missingTiers, metrics: t.metrics, reason: totalNotScoredReason(t, quoteText) })),
+    notScored: result.notScored.map((t) => ({
+      report: reports[t.report]!.dir,
+      metrics: t.metrics,
+      tiers: [...t.tiers, 'total'],
+      missingTiers: t.missingTiers,
+      missingColumns: t.missingColumns,
+      reason: notScoredReason(t, quoteText),
+    })),
   };
 }
 
 /**
- * One sentence per report whose company total is not scored (TotalNotScored), for the terminal and
- * score.html: the total's row is absent, and this says why.
+ * One sentence per report's figures not scored (NotScored: a total without all its tiers, a metric
+ * without all its columns), for the terminal and score.html: their rows are absent, and this says why.
  */
-export function totalsNotScoredNotes(result: ScoreResult, reports: readonly Pick<ReportTrials, 'dir'>[]): string[] {
-  return result.totalsNotScored.map((t) => `Report ${quoteReport(reports[t.report]!.dir)}: ${totalNotScoredReason(t, quoteText)}.`);
+export function notScoredNotes(result: ScoreResult, reports: readonly Pick<ReportTrials, 'dir'>[]): string[] {
+  return result.notScored.map((t) => `Report ${quoteReport(reports[t.report]!.dir)}: ${notScoredReason(t, quoteText)}.`);
 }
 
-/** score.csv: one row per outcome; every text cell through csvField, numbers through csvNumber. */
+/**
+ * score.csv: one row per outcome scored, then one row without figures per figure not scored (each
+ * tier and the total of each metric a NotScored names), its reason in the last column `not_scored`;
+ * every text cell through csvField, numbers through csvNumber.
+ */
 export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]): string {
   const head = ['report', 'scenario', 'tier', 'metric', 'value', 'scored_value', 'trials', 'pit', 'pit_low', 'pit_high', 'crps', 'p10', 'p50', 'p90', 'pinball10', 'pinball50', 'pinball90', 'inside_p10_p90', 'inside_share_p10_p90', 'interval_score_80', 'not_scored'];
   const lines = [head.map(csvField).join(',')];
@@ -130,11 +141,14 @@ export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]):
       ].join(','),
     );
   }
-  // A total the file could not give: its rows, without figures, and why (the last column).
-  for (const t of result.totalsNotScored) {
+  // A figure the file could not give (a total without all the tiers, a metric without all its
+  // columns): its rows, without figures, and why (the last column).
+  for (const t of result.notScored) {
     const r = reports[t.report]!;
-    const reason = totalNotScoredReason(t, quoteText);
-    for (const m of t.metrics) lines.push([csvField(r.dir), csvField(r.scenarioName), csvField('total'), csvField(m === 'endingArr' ? 'ending_arr' : m), ...Array<string>(head.length - 5).fill(''), csvField(reason)].join(','));
+    const reason = notScoredReason(t, quoteText);
+    for (const m of t.metrics)
+      for (const tier of [...t.tiers, 'total'])
+        lines.push([csvField(r.dir), csvField(r.scenarioName), csvField(tier), csvField(m === 'endingArr' ? 'ending_arr' : m), ...Array<string>(head.length - 5).fill(''), csvField(reason)].join(','));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -216,7 +230,7 @@ export function scoreHtml(result: ScoreResult, reports: readonly ReportTrials[],
 <body>
 <h1>Forecast scores</h1>
 <p>${e(scoreParagraph(result))}</p>
-${totalsNotScoredNotes(result, reports).map((t) => `<p class="note"><strong>Total not scored.</strong> ${e(t)}</p>\n`).join('')}${groups}
+${notScoredNotes(result, reports).map((t) => `<p class="note"><strong>Not scored.</strong> ${e(t)}</p>\n`).join('')}${groups}
 ${figures}
 ${outcomes}
 ${sources}

@@ -5,7 +5,7 @@ import { quoteText } from '../scenario/display-text.js';
 import { quoteReport, type Outcome, type ScoredReport } from './outcomes-file.js';
 import { nameKey } from '../scenario/name-key.js';
 import { closest } from '../scenario/csv-table.js';
-import type { TotalNotScored } from './total-not-scored.js';
+import type { NotScored } from './not-scored.js';
 
 /** A tier of the file a report does not have, all 0, left out of that report's outcomes (to be warned about). */
 export interface ScoreLeftOutTier {
@@ -27,7 +27,8 @@ export interface ScoreLeftOutTier {
  *   scored no revenue, without a word, though every forecast's headline is revenue);
  * - ending_arr: `ending_arr` of month 12;
  * - bookings: the sum of `new_arr + renewed_arr − contraction_arr + expansion_arr` (new business, ARR
- *   renewed after contraction, expansion), when the file has all four columns; plus, as the
+ *   renewed after contraction, expansion), when the file has all four columns (with some but not
+ *   all, bookings are not scored and `onNotScored` says which are missing); plus, as the
  *   re-forecast books a closed month (actuals/start-state.ts tierStart), the price uplift and other:
  *   what those flows and the churn (`churned_arr`, or `due_arr − renewed_arr`) leave unexplained of
  *   the change in `ending_arr` from the report's opening ARR, for a tier whose deals go live at
@@ -37,7 +38,7 @@ export interface ScoreLeftOutTier {
  *   escalationArr: ARR without a signature, which neither the model nor the re-forecast books).
  *
  * Each tier of the file that a report has is scored for the metrics its columns give; the company's
- * total too when the file covers every tier of the report, else it is passed to `onTotalNotScored`
+ * total too when the file covers every tier of the report, else it is passed to `onNotScored`
  * (to be warned about and explained in every output; before December 2026 it was left out without a word). A tier the report does not have is
  * refused, unless its every figure is 0 (nothing in the year: left out, as run --actuals does, and
  * passed to `onLeftOut` to be warned about) and it is no near-match of a report tier without rows
@@ -52,7 +53,7 @@ export function outcomesFromActuals(
   file: MonthlyFile,
   reports: readonly ScoredReport[],
   onLeftOut?: (t: ScoreLeftOutTier) => void,
-  onTotalNotScored?: (t: TotalNotScored) => void,
+  onNotScored?: (t: NotScored) => void,
 ): Outcome[] {
   const has = (m: MonthlyMeasure) => file.measures.includes(m);
   const problems: string[] = [];
@@ -60,7 +61,10 @@ export function outcomesFromActuals(
   const metrics: Metric[] = [];
   const revenueOf = has('revenue') ? (v: MonthlyRow['values']) => v.revenue ?? 0 : (v: MonthlyRow['values']) => (v.ending_arr ?? 0) / 12;
   if (has('revenue') || has('ending_arr')) metrics.push('revenue');
-  if ((['new_arr', 'renewed_arr', 'contraction_arr', 'expansion_arr'] as const).every(has)) metrics.push('bookings');
+  const bookingsColumns = ['new_arr', 'renewed_arr', 'contraction_arr', 'expansion_arr'] as const;
+  if (bookingsColumns.every(has)) metrics.push('bookings');
+  // Some of bookings' columns but not all: bookings go unscored, and every output says which are missing.
+  const bookingsMissing = bookingsColumns.some(has) ? bookingsColumns.filter((m) => !has(m)) : [];
   if (has('ending_arr')) metrics.push('endingArr');
   if (metrics.length === 0) problems.push('gives no year-end figure: it needs revenue, ending_arr, or new_arr, renewed_arr, contraction_arr and expansion_arr (bookings)');
   if (problems.length > 0) throw new ScenarioError(file.path, problems.map((message) => ({ path: [], message })));
@@ -125,7 +129,8 @@ export function outcomesFromActuals(
       }
       if (whole) out.push({ report: i, tier: undefined, metric, value: total, line: file.byTier.get(covered[0]!)![11]!.line });
     }
-    if (!whole && covered.length > 0) onTotalNotScored?.({ report: i, missingTiers: withoutRows, metrics });
+    if (!whole && covered.length > 0 && metrics.length > 0) onNotScored?.({ report: i, metrics, missingTiers: withoutRows, missingColumns: [], tiers: [] });
+    if (bookingsMissing.length > 0 && covered.length > 0) onNotScored?.({ report: i, metrics: ['bookings'], missingTiers: [], missingColumns: bookingsMissing, tiers: covered.map((t) => byName.get(nameKey(t))!) });
   });
   if (unknown.length > 0) throw new ScenarioError(file.path, unknown.map(({ message, line }) => ({ path: ['tier'], message, ...(line === undefined ? {} : { line }) })));
   return out;

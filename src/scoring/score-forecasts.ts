@@ -2,7 +2,7 @@ import { METRICS, type Metric } from '../model/components.js';
 import { coverage, ksUniformRanges, pitRangeHistogram, rangeCalibrationCurve, type CalibrationPoint, type Coverage } from './calibration.js';
 import type { Outcome } from './outcomes-file.js';
 import { scoreSample, type SampleScore } from './score-sample.js';
-import type { TotalNotScored } from './total-not-scored.js';
+import type { NotScored } from './not-scored.js';
 
 /** One outcome with its forecast's score. */
 export interface ScoredOutcome extends Outcome, SampleScore {
@@ -35,7 +35,7 @@ export interface ScoreResult {
   readonly all: ScoreGroup;
   readonly byMetric: Partial<Record<Metric, ScoreGroup>>;
   /** Reports whose company total the outcomes could not give (a year's file without rows for some of their tiers): said in every output. */
-  readonly totalsNotScored: readonly TotalNotScored[];
+  readonly notScored: readonly NotScored[];
 }
 
 /**
@@ -51,7 +51,7 @@ export function scoreForecasts(
   outcomes: readonly Outcome[],
   sortedSample: (o: Outcome) => ArrayLike<number>,
   scoredValue: (o: Outcome) => number = (o) => o.value,
-  totalsNotScored: readonly TotalNotScored[] = [],
+  notScored: readonly NotScored[] = [],
 ): ScoreResult {
   const scored = outcomes.map((o) => {
     const at = scoredValue(o);
@@ -62,7 +62,7 @@ export function scoreForecasts(
     const of = scored.filter((s) => s.metric === m);
     if (of.length > 0) byMetric[m] = group(of);
   }
-  return { outcomes: scored, all: group(scored), byMetric, totalsNotScored };
+  return { outcomes: scored, all: group(scored), byMetric, notScored };
 }
 
 function group(scored: readonly ScoredOutcome[]): ScoreGroup {

@@ -1,4 +1,6 @@
 import type { ReforecastSummary, Spread } from '../../analysis/reforecast-summary.js';
+import { MIN_CHAINS_TO_JUDGE } from '../../analysis/interval-widening.js';
+import { CHUNK_SIZE } from '../../model/simulate-chunk.js';
 import type { Summary } from '../../analysis/summarize.js';
 import { METRIC_LABELS, METRICS } from '../../model/components.js';
 import { currencySymbol, formatShare } from '../money.js';
@@ -19,13 +21,6 @@ const plainNumber = (x: number): string => {
 export const MIN_EFFECTIVE = 400;
 
 /**
- * From this widening on (the company figures' intervals too narrow by a factor 2 or more: their
- * effective sample under a quarter of the trials) the section and the terminal say so, whatever the
- * effective sample: more trials make it larger, not the factor smaller.
- */
-export const MAX_INTERVAL_WIDENING = 2;
-
-/**
  * Whether the page and the terminal warn of few effective draws: only when something was learned
  * (a driver or the market factor: with fixed values there are no posterior draws) and some month
  * is still simulated (with all twelve closed the forecast is the actuals, a single point).
@@ -35,7 +30,7 @@ export const MAX_INTERVAL_WIDENING = 2;
 export const fewEffectiveDraws = (r: Pick<ReforecastSummary, 'asOfMonth' | 'drivers' | 'market' | 'sampler'>): boolean =>
   (r.drivers.length > 0 || r.market !== undefined) &&
   r.asOfMonth < 12 &&
-  (r.sampler.minEffectiveSampleSize < MIN_EFFECTIVE || r.sampler.intervalWidening >= MAX_INTERVAL_WIDENING);
+  (r.sampler.minEffectiveSampleSize < MIN_EFFECTIVE || r.sampler.figuresTooNarrow);
 
 /**
  * What few effective draws mean for the figures shown, in words the page and the terminal share:
@@ -47,23 +42,25 @@ export const fewEffectiveDraws = (r: Pick<ReforecastSummary, 'asOfMonth' | 'driv
  * @example fewEffectiveDrawsNote(r, 2000) // => 'the smallest effective sample is 56 of 2,000 trials ...'
  */
 export function fewEffectiveDrawsNote(r: Pick<ReforecastSummary, 'sampler'>, trials: number): string {
+  // act25 review: 500 trials were said to be "1 chain of 1,000 trials", "about 1.0 times too narrow".
   const count = (x: number) => Math.round(x).toLocaleString('en-US');
-  const m = r.sampler.metricEffectiveSampleSize;
-  const w = r.sampler.intervalWidening;
-  const driver = `the smallest effective sample of a learned driver within its chains is ${count(r.sampler.minEffectiveSampleSize)} of ${count(trials)} trials${r.sampler.minEffectiveSampleSize < MIN_EFFECTIVE ? ` (below ${MIN_EFFECTIVE}: the bands' tails are uncertain)` : ''}`;
-  const figures = `revenue's is ${count(m.revenue)}, bookings' ${count(m.bookings)}, ending ARR's ${count(m.endingArr)}`;
-  const intervals =
-    w >= MAX_INTERVAL_WIDENING
-      ? `the 95% intervals shown (of percentiles, budgets, P(target) and variance shares) take the trials as independent and are about ${w < 10 ? w.toFixed(1) : count(w)} times too narrow: read them that much wider (more trials narrow them, not this factor)`
-      : `the 95% intervals shown take the trials as independent and are about ${w.toFixed(1)} times too narrow`;
-  // The chains' means vouch for the figure only when there are enough of them: 2 chains (2,000 trials)
-  // gave 2.1 to 44 across 16 seeds of one case whose budgets spread 67 times their intervals.
-  const rough = r.sampler.chains < ROUGH_BELOW_CHAINS ? ` (from ${r.sampler.chains} chain${r.sampler.chains === 1 ? '' : 's'} of 1,000 trials: a rough figure, likely low; more trials give more chains)` : '';
-  return `${driver}; ${figures}; ${intervals}${rough}`;
+  const sp = r.sampler;
+  const m = sp.metricEffectiveSampleSize;
+  const w = sp.intervalWidening;
+  const driver = `the smallest effective sample of a learned driver within its chains is ${count(sp.minEffectiveSampleSize)} of ${count(trials)} trials${sp.minEffectiveSampleSize < MIN_EFFECTIVE ? ` (below ${MIN_EFFECTIVE}: the bands' tails are uncertain)` : ''}`;
+  // With under 10 chains their means' spread says nothing firm (2 chains gave 2.1 to 44 across 16
+  // seeds of one case): no figure from it, the drivers' effective sample alone.
+  const figures = sp.figuresJudged
+    ? `revenue's is ${count(m.revenue)}, bookings' ${count(m.bookings)}, ending ARR's ${count(m.endingArr)}`
+    : `the company figures' cannot be judged from ${sp.chains} chain${sp.chains === 1 ? '' : 's'} (${MIN_CHAINS_TO_JUDGE} or more, ${count(MIN_CHAINS_TO_JUDGE * CHUNK_SIZE)} trials or more, are needed)`;
+  const factor = (x: number) => (x < 10 ? x.toFixed(1) : count(x));
+  const from = sp.intervalWideningFrom === 'figures' ? "the company figures' effective sample" : "the drivers' effective sample";
+  const both = sp.figuresJudged
+    ? ` (the larger of the drivers', ${factor(Math.sqrt(trials / Math.max(1, sp.minEffectiveSampleSize)))}, and the company figures', ${factor(Math.sqrt(trials / Math.max(1, Math.min(m.revenue, m.bookings, m.endingArr))))})`
+    : '';
+  const intervals = `the 95% intervals shown (of percentiles, budgets, P(target) and variance shares) take the trials as independent and are about ${factor(w)} times too narrow by ${from}${both}: read them at least that much wider`;
+  return `${driver}; ${figures}; ${intervals}`;
 }
-
-/** Below this many chains the widening is a rough figure (its chains' means' spread has few degrees of freedom). */
-export const ROUGH_BELOW_CHAINS = 10;
 
 /**
  * The re-forecast section of report.html (issue 15): what the evidence of the closed months
@@ -129,7 +126,7 @@ ${changed}
 <ul>
 ${used}
 </ul>
-<p class="note">Method: ${e(r.method)}; ${r.sampler.chains} chain${r.sampler.chains === 1 ? '' : 's'}, ${r.sampler.burnIn} steps of burn-in, one draw every ${r.sampler.thin} steps. Neighbouring trials are correlated: the Monte Carlo errors elsewhere in this report assume independent trials and are too small by about the square root of trials over effective sample (for the company figures here, about ${r.sampler.intervalWidening.toFixed(1)} times).</p>
+<p class="note">Method: ${e(r.method)}; ${r.sampler.chains} chain${r.sampler.chains === 1 ? '' : 's'}, ${r.sampler.burnIn} steps of burn-in, one draw every ${r.sampler.thin} steps. Neighbouring trials are correlated: the Monte Carlo errors elsewhere in this report assume independent trials and are too small by about the square root of trials over effective sample (here about ${r.sampler.intervalWidening.toFixed(1)} times, by the ${r.sampler.intervalWideningFrom === 'figures' ? "company figures'" : "drivers'"} effective sample).</p>
 ${fewEffectiveDraws(r) ? `<p class="note"><strong>Few effective draws:</strong> ${e(fewEffectiveDrawsNote(r, summary.trials))}.</p>\n` : ''}<h3>Now against at plan</h3>
 ${decisions}
 </section>

@@ -18,6 +18,7 @@ import { percentFormat, shareFormats } from './share-format.js';
 import { varianceShareCell, varianceShareDecimals, varianceShareFormat } from '../variance-share-format.js';
 import { NO_OWN_UNCERTAINTY } from '../no-own-uncertainty.js';
 import { sharesPastOneNote } from '../shares-past-one-note.js';
+import { fewEffectiveDraws, fewEffectiveDrawsNote } from '../html/reforecast-section.js';
 import { negativeShareNote } from '../negative-share-note.js';
 import { noDriverVariesWords } from '../no-driver-varies.js';
 import { whatMustBeTrueText } from '../summary-table.js';
@@ -57,6 +58,10 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
   const statFormats = (f: string) => [f, f, ...PERCENTILES.map(() => f)];
 
   // One trial: every sd is written n/a; why, once on each sheet that has them.
+  // A re-forecast's correlated draws: the note of the terminal and report.html, on each sheet whose
+  // 95% intervals take the trials as independent (Targets and budgets, Monthly plan, Attribution).
+  const r = summary.reforecast;
+  const drawsNote = r !== undefined && fewEffectiveDraws(r) ? [`The re-forecast's posterior draws are correlated: ${fewEffectiveDrawsNote(r, summary.trials)}.`] : [];
   const sdNote = summary.metrics.revenue.notEstimable === undefined ? [] : [`SD written n/a: not estimable (${summary.metrics.revenue.notEstimable}).`];
   const summarySheet: SheetData = {
     name: 'Summary',
@@ -152,13 +157,14 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
     preamble: [
       `Targets (chance of reaching or beating each, ${chanceIntervalWords(someChanceKnown(d, 'targets'))}), budgets and the downside (95% Monte Carlo intervals), ${cur}. ${stamp}`,
       ...(downsideReasons.length > 0 ? [`Intervals written n/a: not estimable (${downsideReasons.join('; ')}).`] : []),
+      ...drawsNote,
     ],
     header: ['Figure', 'Of', 'Value', 'P(reach)', '95% interval, low', '95% interval, high', 'Mean gap if missed', 'P10 - target'],
     rows: tRows,
     formats: ['', '', money, PERCENT_FORMAT, money, money, money, money],
     widths: [28, 34, 16, 12, 18, 18, 18, 16],
   };
-  const monthlyPlan = monthlyPlanSheet(summary, money, stamp);
+  const monthlyPlan = monthlyPlanSheet(summary, money, stamp, drawsNote);
 
   const a = scenarioAssumptions(scenario, symbol);
   const assumptions: SheetData = {
@@ -192,6 +198,7 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
       ...(!none && s.drivers.length > 0 && summary.reforecast?.attributionOverlap !== undefined ? [summary.reforecast.attributionOverlap] : []),
       // What must be true for each target, in report.html's words and figures (its P50 as the Summary sheet's paragraph writes it).
       ...summary.whatMustBeTrue.map((w) => whatMustBeTrueText(summary, w, symbol)),
+      ...(none || noneVaries !== undefined ? [] : drawsNote),
     ],
     header: noneVaries !== undefined ? [] : ['Driver', 'Tier', 'Share of variance', 'Share, low', 'Share, high', 'Revenue at driver P10', 'Revenue at driver P90', 'Swing'],
     rows: s.drivers.map((x) =>
@@ -217,7 +224,7 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
  *
  * Complexity: O(months).
  */
-function monthlyPlanSheet(summary: Summary, money: string, stamp: string): SheetData | undefined {
+function monthlyPlanSheet(summary: Summary, money: string, stamp: string, drawsNote: readonly string[]): SheetData | undefined {
   const plan = monthlyPlanRows(summary);
   if (!plan) return undefined;
   const header = ['Month', 'Fiscal month'];
@@ -240,6 +247,7 @@ function monthlyPlanSheet(summary: Summary, money: string, stamp: string): Sheet
     preamble: [
       `The monthly plan: the chance that each fiscal month's MRR, and the recognized revenue from the start of the year to the month's end, reach or beat the plan (${chanceIntervalWords(plan.rows.some((r) => r.closed))}), ${summary.scenario.currency}. ${stamp}`,
       ...(note === undefined ? [] : [note]),
+      ...drawsNote,
     ],
     header,
     rows: plan.rows.map((r) => [planMonthLabel(r), r.month, ...series.flatMap((x) => cells(r[x.key], r.closed))]),
