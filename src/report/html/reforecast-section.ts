@@ -10,6 +10,7 @@ import { probability } from '../../analysis/probability.js';
 import { escapeHtml } from './escape.js';
 import { gridTable } from './tables.js';
 import { confidenceWords } from '../confidence-text.js';
+import { toFixedDecimal } from '../../math/decimal-round.js';
 
 /** A number to one decimal at most; one that rounds to zero is 0, never -0. */
 const plainNumber = (x: number): string => {
@@ -53,7 +54,7 @@ export function fewEffectiveDrawsNote(r: Pick<ReforecastSummary, 'sampler'>, tri
   const figures = sp.figuresJudged
     ? `revenue's is ${count(m.revenue)}, bookings' ${count(m.bookings)}, ending ARR's ${count(m.endingArr)}`
     : `the company figures' cannot be judged from ${sp.chains} chain${sp.chains === 1 ? '' : 's'} (${MIN_CHAINS_TO_JUDGE} or more, ${count(MIN_CHAINS_TO_JUDGE * CHUNK_SIZE)} trials or more, are needed)`;
-  const factor = (x: number) => (x < 10 ? x.toFixed(1) : count(x));
+  const factor = (x: number) => (x < 10 ? toFixedDecimal(x, 1) : count(x));
   const from = sp.intervalWideningFrom === 'figures' ? "the company figures' effective sample" : "the drivers' effective sample";
   const both = sp.figuresJudged
     ? ` (the larger of the drivers', ${factor(Math.sqrt(trials / Math.max(1, sp.minEffectiveSampleSize)))}, and the company figures', ${factor(Math.sqrt(trials / Math.max(1, Math.min(m.revenue, m.bookings, m.endingArr))))})`
@@ -126,7 +127,7 @@ ${changed}
 <ul>
 ${used}
 </ul>
-<p class="note">Method: ${e(r.method)}; ${r.sampler.chains} chain${r.sampler.chains === 1 ? '' : 's'}, ${r.sampler.burnIn} steps of burn-in, one draw every ${r.sampler.thin} steps. Neighbouring trials are correlated: the Monte Carlo errors elsewhere in this report assume independent trials and are too small by about the square root of trials over effective sample (here about ${r.sampler.intervalWidening.toFixed(1)} times, by the ${r.sampler.intervalWideningFrom === 'figures' ? "company figures'" : "drivers'"} effective sample).</p>
+<p class="note">Method: ${e(r.method)}; ${r.sampler.chains} chain${r.sampler.chains === 1 ? '' : 's'}, ${r.sampler.burnIn} steps of burn-in, one draw every ${r.sampler.thin} steps. Neighbouring trials are correlated: the Monte Carlo errors elsewhere in this report assume independent trials and are too small by about the square root of trials over effective sample (here about ${toFixedDecimal(r.sampler.intervalWidening, 1)} times, by the ${r.sampler.intervalWideningFrom === 'figures' ? "company figures'" : "drivers'"} effective sample).</p>
 ${fewEffectiveDraws(r) ? `<p class="note"><strong>Few effective draws:</strong> ${e(fewEffectiveDrawsNote(r, summary.trials))}.</p>\n` : ''}<h3>Now against at plan</h3>
 ${decisions}
 </section>
