@@ -70,7 +70,8 @@ export function markMinorDigits(mark: CurrencyMark): number | undefined {
   if (mark === '') return undefined;
   if (symbolDigits === undefined) {
     symbolDigits = new Map();
-    for (const code of Intl.supportedValuesOf('currency')) symbolDigits.set(currencySymbol(code), currencyMinorDigits(code));
+    // XXX ("no currency") is not listed but has a symbol, '¤': its digits as bareCurrency('XXX') takes them.
+    for (const code of [...Intl.supportedValuesOf('currency'), 'XXX']) symbolDigits.set(currencySymbol(code), currencyMinorDigits(code));
   }
   // A code ICU lists no symbol for (XYZ) is its own symbol: its digits are Intl's for it, as bareCurrency's.
   return symbolDigits.get(mark) ?? (/^[A-Z]{3}$/.test(mark) ? currencyMinorDigits(mark) : undefined);

@@ -24,6 +24,8 @@ describe("a currency's minor unit in every money formatter", () => {
     for (const code of Intl.supportedValuesOf('currency')) expect([code, markMinorDigits(currencySymbol(code))]).toEqual([code, currencyMinorDigits(code)]);
     // A code the runtime does not list (its symbol is the code): the same digits as the terminal's mark of it.
     expect(formatCurrency(0.0123, currencySymbol('XYZ'))).toBe(`XYZ ${formatCurrency(0.0123, bareCurrency('XYZ'))}`);
+    // XXX (no currency) is not listed but has a symbol, '¤': capped as the terminal caps it (¤0.123 beside 0.12 before).
+    expect(formatCurrency(0.12345, currencySymbol('XXX'))).toBe(`¤${formatCurrency(0.12345, bareCurrency('XXX'))}`);
   });
 
   it.each([
