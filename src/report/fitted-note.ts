@@ -20,7 +20,7 @@ export const FIT_PLACEHOLDERS = 'sales cycles, price uplift, the split of contra
 export function fittedNote(scenario: Pick<Scenario, 'fittedFrom'>): string | undefined {
   if (scenario.fittedFrom === undefined) return undefined;
   return (
-    `Fitted by arrcast fit from ${scenario.fittedFrom}: its opening ARR, renewal, contraction and expansion, leads, conversion and deal size are estimates from that history, not figures a planner typed ` +
+    `Fitted by arrcast fit from ${scenario.fittedFrom}: its opening ARR and, where the history has them, renewal, contraction and expansion, leads, conversion and deal size are estimates from that history, not figures a planner typed ` +
     `(the scenario file's comments give each one's data and 95% interval); its ${FIT_PLACEHOLDERS} are placeholders arrcast fit writes, not estimates, to be set before planning. Both unless edited since.`
   );
 }
