@@ -238,7 +238,8 @@ export function moneyLabelExpr(symbol: CurrencyMark): string {
   // formatCurrency writes it); trillions' thousands grouped ("1,000T"), as unitText groups them.
   const abs = 'abs(datum.value)';
   const minor = markMinorDigits(symbol);
-  const small = minor === undefined ? abs : `round(${abs} * ${10 ** minor}) / ${10 ** minor}`;
+  // A tick below half the minor unit keeps its digits (¥0.4, not "¥0"), as formatCurrency's belowMinorUnit.
+  const small = minor === undefined ? abs : `(${abs} < ${0.5 / 10 ** minor} ? ${abs} : round(${abs} * ${10 ** minor}) / ${10 ** minor})`;
   return `(datum.value < 0 ? '-' : '') + ${JSON.stringify(prefix(symbol))} + (${abs} < 1000 ? format(${small}, '.3~r') : ${abs} >= 1e12 ? format(${abs} / 1e12, ',.3~r') + 'T' : replace(format(${abs}, '.3~s'), 'G', 'B'))`;
 }
 

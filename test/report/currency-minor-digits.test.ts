@@ -56,10 +56,11 @@ describe("a currency's minor unit in every money formatter", () => {
   });
 
   it("a chart's axis writes a small yen tick at whole yen, in vega itself", async () => {
-    const values = [2.5, 40, 1500];
+    const values = [0.4, 2.5, 40, 1500];
     const spec = { data: { values: values.map((v) => ({ v })) }, mark: 'point', encoding: { x: { field: 'v', type: 'quantitative', axis: { values, labelExpr: moneyLabelExpr('¥') } } } } as TopLevelSpec;
     const { svg } = await renderChart(spec);
-    for (const label of ['¥3', '¥40', '¥1.5k']) expect(svg).toContain(`>${label}<`);
+    // A tick below half a yen keeps its digits: not zero ("¥0" before).
+    for (const label of ['¥0.4', '¥3', '¥40', '¥1.5k']) expect(svg).toContain(`>${label}<`);
     expect(svg).not.toContain('>¥2.5<');
   });
 });
