@@ -135,7 +135,7 @@ export { checkTargets } from './check-targets.js';
  */
 export async function reportSimulation(io: Io, sim: Simulation, options: ReportRunOptions): Promise<void> {
   reportModules ??= loadReportModules();
-  const { summarize, simulateStress, writeReport, wrapText, summaryParagraph, formatMoney, summaryTable, TERMINAL_PARAGRAPH_FORMAT, fewEffectiveDraws, fewEffectiveDrawsNote } = await reportModules;
+  const { summarize, simulateStress, writeReport, wrapText, summaryParagraph, summaryTable, TERMINAL_PARAGRAPH_FORMAT, fewEffectiveDraws, fewEffectiveDrawsNote } = await reportModules;
   const scenarioTargets = sim.loaded.scenario.targets;
   const targets = { metrics: [...(scenarioTargets?.metrics ?? []), ...(options.target ?? [])], ...(scenarioTargets?.monthly ? { monthly: scenarioTargets.monthly } : {}) };
   // A re-forecast's summary holds its `reforecast` section (against --plan's); summary.json writes it after the warnings.
@@ -151,7 +151,8 @@ export async function reportSimulation(io: Io, sim: Simulation, options: ReportR
   await writeReport(options.out, sim, summary, { releaseTrials: true, parentSwept: true, ...(options.scenarioFile !== undefined ? { scenarioFile: options.scenarioFile } : {}), ...(options.recheck ? { recheck: options.recheck } : {}), signal: options.signal, onStep: options.onStep, ...(stress.length > 0 ? { stress } : {}), ...(options.outputs ? { outputs: options.outputs } : {}), ...(options.trialsCsv ? { trialsCsv: options.trialsCsv } : {}) });
   if (!options.quiet) io.out(`${wrapText(summaryParagraph(summary, TERMINAL_PARAGRAPH_FORMAT))}\n\n${summaryTable(summary)}`);
   printWarnings(io, warnings);
-  for (const note of [...targetNotes(summary, formatMoney), ...monthlyPlanNotes(summary, formatMoney)]) io.err(`${note}\n`);
+  for (const note of [...targetNotes(summary), ...monthlyPlanNotes(summary)]) io.err(`${note}
+`);
   if (reforecast && fewEffectiveDraws(reforecast))
     io.err(
       `arrcast: note: the re-forecast's posterior draws are correlated: ${fewEffectiveDrawsNote(reforecast, sim.trials)}\n`,

@@ -1,6 +1,7 @@
 import type { Summary } from '../analysis/summarize.js';
 import type { Stat } from '../analysis/describe.js';
 import { nameKey } from '../scenario/name-key.js';
+import { bareCurrency, formatCurrency } from '../report/money.js';
 
 /**
  * An amount this many times below the lowest simulated value was most likely written without its
@@ -23,6 +24,12 @@ const SUFFIXES = [
   ['B', 1e9],
 ] as const;
 
+/** Amounts as the terminal writes them: the run's currency at its minor unit (¥512, not 512.40). */
+function terminalMoney(summary: Summary): (value: number) => string {
+  const mark = bareCurrency(summary.scenario.currency);
+  return (v) => formatCurrency(v, mark);
+}
+
 /**
  * The suffix an amount most likely lost (`22` meant `22M`): the one that puts it nearest the
  * simulated median, when the amount is at least FAR_BELOW times under the lowest simulated value (met
@@ -42,12 +49,14 @@ export function droppedSuffix(value: number, stat: { readonly min: number; reado
  * Notes for targets that are far below every simulated year (`--target revenue=22` meant 22M): a
  * target a hundred times below the lowest trial is met in every year and says nothing, so the note
  * names the suffix that puts it nearest the median (droppedSuffix). Nothing for any other target. The
- * notes go to the terminal only; the report and summary.json are the same with or without them.
+ * notes go to the terminal only; the report and summary.json are the same with or without them. The
+ * lowest year is written as the terminal writes amounts, at the currency's minor unit (¥512, not 512.40).
  *
- * @example targetNotes(summary, formatMoney) // => ['arrcast: note: the target revenue >= 22 is under a hundredth of the lowest simulated year (16.2M), so every year meets it; amounts take a suffix: did you mean 22M?']
+ * @example targetNotes(summary) // => ['arrcast: note: the target revenue >= 22 is under a hundredth of the lowest simulated year (16.2M), so every year meets it; amounts take a suffix: did you mean 22M?']
  * Complexity: O(targets).
  */
-export function targetNotes(summary: Summary, money: (value: number) => string): string[] {
+export function targetNotes(summary: Summary): string[] {
+  const money = terminalMoney(summary);
   const notes: string[] = [];
   for (const t of summary.decisions.targets ?? []) {
     // A tier's name as the scenario spells it (--target smb:revenue=5 names tier SMB).
@@ -72,10 +81,10 @@ export function targetNotes(summary: Summary, money: (value: number) => string):
  * revenue. A month of MRR 0 (a company that sells from nothing) leaves the others checked. Terminal
  * only, as targetNotes: the report and summary.json are the same with or without them.
  *
- * @example monthlyPlanNotes(summary, formatMoney) // => ['arrcast: note: the monthly plan\'s MRR is at least 6 times the simulated median MRR in every month (month 1: 9.6M against 802k); MRR is ARR / 12: is the plan written as ARR?']
+ * @example monthlyPlanNotes(summary) // => ['arrcast: note: the monthly plan\'s MRR is at least 6 times the simulated median MRR in every month (month 1: 9.6M against 802k); MRR is ARR / 12: is the plan written as ARR?']
  * Complexity: O(12).
  */
-export function monthlyPlanNotes(summary: Summary, money: (value: number) => string): string[] {
+export function monthlyPlanNotes(summary: Summary, money: (value: number) => string = terminalMoney(summary)): string[] {
   const plan = summary.decisions.monthlyPlan;
   if (plan === undefined || plan.length !== summary.monthly.length) return [];
   const notes: string[] = [];

@@ -1,5 +1,5 @@
 import type { CurrencyMark } from './money.js';
-import { decimalsBelowWhole, formatCurrency, formatShare, markMinorDigits, signedAmount, unitSize, unitText, type MoneyUnit } from './money.js';
+import { belowMinorUnit, decimalsBelowWhole, formatCurrency, formatShare, markMinorDigits, signedAmount, unitSize, unitText, type MoneyUnit } from './money.js';
 import { toFixedDecimal, toPrecisionDecimal } from '../math/decimal-round.js';
 import type { Stat } from '../analysis/describe.js';
 
@@ -92,8 +92,9 @@ function moneyGroupFormat(value: number, interval: readonly [number, number], sy
   const members = [value, ...interval].filter(Number.isFinite).map(Math.abs);
   const largest = members.length > 0 ? Math.max(...members) : 0;
   if (largest === 0) return (v) => formatCurrency(v, symbol, digits);
-  // The unit the largest is written in (carried as formatCurrency carries: 999,960 is 1.00M).
-  const unit = /([kMBT]?)$/.exec(formatCurrency(largest, '', digits))![1] as MoneyUnit;
+  // The unit the largest is written in, carried as formatCurrency carries it at the currency's minor
+  // unit (999,960 is 1.00M; $999.996 is $1.00k, not $1,000.00): THE one carry rule.
+  const unit = /([kMBT]?)$/.exec(formatCurrency(largest, symbol, digits))![1] as MoneyUnit;
   const size = unitSize(unit);
   // The figure's last significant digit at `digits`, in that unit; a figure of 0 (or none) takes the largest's.
   const lead = (x: number) => Math.floor(Math.log10(toPrecisionDecimal(x / size, digits)));
@@ -102,16 +103,28 @@ function moneyGroupFormat(value: number, interval: readonly [number, number], sy
   // each written with its own `digits` significant digits, "$50.0 [$0, $5.00k]".
   if (value === 0 || (Number.isFinite(value) && lead(largest) - lead(Math.abs(value)) >= 2)) return (v) => formatCurrency(v, symbol, digits);
   const anchor = Number.isFinite(value) ? Math.abs(value) : largest;
-  // Below 1,000 (no unit) no finer than the currency's minor unit, as formatCurrency writes it (¥7, not ¥7.00).
-  const minor = unit === '' ? markMinorDigits(symbol) : undefined;
-  const decimals = Math.min(MAX_GROUP_DECIMALS, minor ?? MAX_GROUP_DECIMALS, Math.max(0, digits - 1 - lead(anchor)));
+  const decimals = Math.min(MAX_GROUP_DECIMALS, groupMinorCap(members, unit, markMinorDigits(symbol)), Math.max(0, digits - 1 - lead(anchor)));
   return (v) => {
     if (!Number.isFinite(v)) return '-';
     // Zero is written "$0" wherever it stands, as formatCurrency writes it (not "$0.00k").
     if (v === 0) return formatCurrency(0, symbol);
     const text = toFixedDecimal(Math.abs(v) / size, decimals);
+    // An amount outside the group (larger than its largest) that reaches 1,000 of the unit: written alone, carried.
+    if (Number(text) >= 1000 && unit !== 'T') return formatCurrency(v, symbol, digits);
     return signedAmount(Number(text) === 0 ? 0 : v, unitText(text, unit), symbol);
   };
+}
+
+/**
+ * The most decimals of `unit` a group is written with at its currency's minor unit (formatCurrency's
+ * cap, in the group's unit: 2 for dollars, 5 for $k, 0 for yen): none (MAX_GROUP_DECIMALS) without a
+ * currency, or when a non-zero member would read as zero at it (belowMinorUnit: such a group keeps
+ * its significant digits, "-$0.00400", never "$0.00").
+ */
+function groupMinorCap(members: readonly number[], unit: MoneyUnit, minor: number | undefined): number {
+  if (minor === undefined) return MAX_GROUP_DECIMALS;
+  if (members.some((m) => belowMinorUnit(m, minor))) return MAX_GROUP_DECIMALS;
+  return minor + Math.round(Math.log10(unitSize(unit)));
 }
 
 /**

@@ -22,8 +22,9 @@ export function currencySymbol(currency: string): string {
 }
 
 /**
- * The decimals of an ISO 4217 currency's minor unit (its exponent): 2 for USD's cents, 0 for JPY and
- * KRW (no minor unit), 3 for KWD and BHD (from the runtime's ICU data); 2 for a code it does not know.
+ * The decimals of a currency's minor unit as Intl (Node's ICU data) gives them: 2 for USD's cents, 0 for JPY and
+ * KRW (no minor unit), 3 for KWD and BHD; 2 for a code it does not know. Not ISO 4217's table: ICU writes
+ * HUF, IDR, COP and IQD in whole units (ISO 4217: 2, 2, 2, 3).
  *
  * @example currencyMinorDigits('JPY') // => 0
  */
@@ -62,14 +63,15 @@ let symbolDigits: Map<string, number> | undefined;
 /**
  * The minor-unit decimals of the currency a mark names (undefined: no cap). A symbol names one
  * currency: en-US's symbols tell currencies apart ('$' USD, 'CA$', 'A$', '¥' JPY, 'CN¥'), checked
- * over every currency the runtime knows in test/report/currency-digits.test.ts.
+ * over every currency the runtime knows in test/report/currency-minor-digits.test.ts.
  */
 export function markMinorDigits(mark: CurrencyMark): number | undefined {
   if (typeof mark !== 'string') return mark.minorDigits;
   if (mark === '') return undefined;
   if (symbolDigits === undefined) {
     symbolDigits = new Map();
-    for (const code of Intl.supportedValuesOf('currency')) symbolDigits.set(currencySymbol(code), currencyMinorDigits(code));
+    // XXX ("no currency") is not listed but has a symbol, '¤': its digits as bareCurrency('XXX') takes them.
+    for (const code of [...Intl.supportedValuesOf('currency'), 'XXX']) symbolDigits.set(currencySymbol(code), currencyMinorDigits(code));
   }
   // A code ICU lists no symbol for (XYZ) is its own symbol: its digits are Intl's for it, as bareCurrency's.
   return symbolDigits.get(mark) ?? (/^[A-Z]{3}$/.test(mark) ? currencyMinorDigits(mark) : undefined);
@@ -133,8 +135,7 @@ export function formatCurrency(value: number, symbol: CurrencyMark, significantD
     const next = MONEY_UNITS[MONEY_UNITS.findIndex(([u]) => u === unit) + 1]![0];
     return signedAmount(value, unitText(toPrecisionText(Number(text) / 1000, significantDigits), next), symbol);
   }
-  // An amount that rounds to zero at its currency's minor unit (a tenth of a cent) is written without a sign.
-  return signedAmount(Number(text) === 0 ? 0 : value, unitText(text, unit), symbol);
+  return signedAmount(value, unitText(text, unit), symbol);
 }
 
 /**
@@ -143,22 +144,32 @@ export function formatCurrency(value: number, symbol: CurrencyMark, significantD
  */
 function unitDigits(scaled: number, unit: MoneyUnit, significantDigits: number, minorDigits: number | undefined): string {
   const text = toPrecisionText(scaled, significantDigits);
-  if (unit !== '' || minorDigits === undefined) return text;
+  if (unit !== '' || minorDigits === undefined || belowMinorUnit(scaled, minorDigits)) return text;
   return (text.split('.')[1]?.length ?? 0) > minorDigits ? toFixedDecimal(scaled, minorDigits) : text;
+}
+
+/**
+ * Whether a non-zero amount below 1,000 would read as zero at its currency's minor unit (-$0.004 as
+ * "$0.00", an s.e. of ¥0.4 as "¥0"): such an amount is not capped but keeps its significant digits
+ * ("-$0.00400", "¥0.400"), so no amount that is not zero ever reads as zero.
+ */
+export function belowMinorUnit(abs: number, minorDigits: number): boolean {
+  return abs !== 0 && Number(toFixedDecimal(Math.abs(abs), minorDigits)) === 0;
 }
 
 /**
  * THE carry of a unit, as every money formatter writes an amount in a unit: an amount is written in
  * the unit of its size (moneyUnit), and one that rounds to 1,000 of its unit in the next ("$1.00M",
  * not "$1000k": formatCurrency, and the set formatters that pick the unit of their largest member by
- * it); the largest unit, T, has no next, so its thousands are grouped as any whole number's are:
- * 999,999,999,999,999 at three digits is "$1,000T", not "$1000T".
+ * it); the largest unit, T, has no next, so its thousands, and only T's, are grouped:
+ * 999,999,999,999,999 at three digits is "$1,000T", not "$1000T". Below T a whole part of four
+ * digits is a missed carry, never grouped ("$1,000.00" for 999.996 was one).
  *
  * @example unitText('1000.00', 'T') // => '1,000.00T'
  */
 export function unitText(digits: string, unit: MoneyUnit): string {
   const [whole, fraction] = digits.split('.');
-  if (whole!.length <= 3) return `${digits}${unit}`;
+  if (unit !== 'T' || whole!.length <= 3) return `${digits}${unit}`;
   return `${whole!.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction === undefined ? '' : `.${fraction}`}${unit}`;
 }
 
@@ -227,7 +238,8 @@ export function moneyLabelExpr(symbol: CurrencyMark): string {
   // formatCurrency writes it); trillions' thousands grouped ("1,000T"), as unitText groups them.
   const abs = 'abs(datum.value)';
   const minor = markMinorDigits(symbol);
-  const small = minor === undefined ? abs : `round(${abs} * ${10 ** minor}) / ${10 ** minor}`;
+  // A tick below half the minor unit keeps its digits (¥0.4, not "¥0"), as formatCurrency's belowMinorUnit.
+  const small = minor === undefined ? abs : `(${abs} < ${0.5 / 10 ** minor} ? ${abs} : round(${abs} * ${10 ** minor}) / ${10 ** minor})`;
   return `(datum.value < 0 ? '-' : '') + ${JSON.stringify(prefix(symbol))} + (${abs} < 1000 ? format(${small}, '.3~r') : ${abs} >= 1e12 ? format(${abs} / 1e12, ',.3~r') + 'T' : replace(format(${abs}, '.3~s'), 'G', 'B'))`;
 }
 

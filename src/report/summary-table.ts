@@ -10,7 +10,7 @@ import { CONSTANT_METRIC } from '../analysis/attribution/first-order.js';
 import { isKnownChance, KNOWN_CHANCE, probability, type Probability } from '../analysis/probability.js';
 import { chanceShort } from './chance-words.js';
 import { someChanceKnown } from '../analysis/decisions.js';
-import { formatCount, formatInterval, formatMoney, formatMoneyWith, formatPercent, formatTenths, columnPercent, wholePercentDigits, textTable } from './format.js';
+import { formatCount, formatInterval, formatPercent, formatTenths, columnPercent, wholePercentDigits, textTable } from './format.js';
 import { terminalCell, terminalText } from './terminal-text.js';
 import { confidenceWords } from './confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from './monthly-plan-rows.js';
@@ -217,18 +217,21 @@ export function whatMustBeTrueText(summary: Summary, w: WhatMustBeTrue, symbol: 
  */
 export function whatMustBeTrueLine(
   w: WhatMustBeTrue,
-  money: (value: number) => string = formatMoney,
-  finer: (value: number, more: number) => string = formatMoneyWith,
+  money?: (value: number) => string,
+  finer?: (value: number, more: number) => string,
   all: readonly WhatMustBeTrue[] = [w],
   driverMark: CurrencyMark = '',
 ): string {
+  // Without formatters given, the median as the drivers' mark writes amounts (at its currency's minor unit).
+  const write = money ?? ((v: number) => formatCurrency(v, driverMark));
+  const writeFiner = finer ?? ((v: number, more: number) => formatCurrency(v, driverMark, 3 + more));
   // A metric the same in every trial (a re-forecast of twelve closed months) is known: it reaches the
   // target in every trial or in none, which the lines below say; only its variance shares are not estimable.
   if (w.notEstimable !== undefined && w.notEstimable !== CONSTANT_METRIC) return `What must be true for ${w.target}: not estimable (${w.notEstimable}).`;
   if (w.trialsReaching === w.trialsUsed) return `${w.target} is reached in every one of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at${chanceBound(w)}: nothing more has to be true.`;
   if (w.trialsReaching === 0) return `${w.target} is reached in none of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at${chanceBound(w)}: no driver within the scenario's ranges gets there.`;
   // On the side of the target it lies on (139.97M against 139.99M is not "140.0M"): `finer` adds the digits that take.
-  const now = `P50 now ${moneyBesideTarget(w.median, targetsBesideMedian(w, all), money, finer)}`;
+  const now = `P50 now ${moneyBesideTarget(w.median, targetsBesideMedian(w, all), write, writeFiner)}`;
   // Drivers there are, but the trials do not show any above 0: not 'no driver moves it' (a driver
   // whose P99 year reaches the target read so at 2,000 trials), nor 'the median already, whatever any driver does'.
   if (w.drivers.length === 0 && w.notShown !== undefined && w.notShown.length > 0) {

@@ -6,9 +6,9 @@ import type { TierDriver } from '../model/drivers/tier-drivers.js';
 import { planLoaded } from '../engine/simulate.js';
 import { formatMarketFactor } from '../analysis/compare.js';
 import { normalQuantile } from '../math/normal-cdf.js';
-import { formatCount, formatMoney, formatPercent } from '../report/format.js';
+import { formatCount, formatPercent } from '../report/format.js';
 import { toFixedDecimal } from '../math/decimal-round.js';
-import { currencySymbol, signedAmount } from '../report/money.js';
+import { currencySymbol, formatCurrency } from '../report/money.js';
 import { editable } from './recentre.js';
 import { shapeControls, type ShapeKind } from './shape-controls.js';
 import { fieldTakes, widestSpreads } from './feasible-spread.js';
@@ -94,13 +94,14 @@ export function marketLabel(p: number): string {
 
 /**
  * A driver value as the page shows it; an amount with the scenario's currency symbol (`symbol`), as
- * the page's figures have it: an ACV read "11.0k" beside revenue's "$119M".
+ * the page's figures have it (formatCurrency, at the currency's minor unit: ¥7, not ¥7.40): an ACV
+ * read "11.0k" beside revenue's "$119M".
  *
  * @example formatDriverValue('currency', 11000, '$') // => '$11.0k'
  */
 export function formatDriverValue(unit: TierDriver['unit'], v: number, symbol: string): string {
   if (unit === 'rate') return Math.abs(v) < 0.1 ? `${toFixedDecimal(v * 100, 2)}%` : formatPercent(v);
-  if (unit === 'currency') return signedAmount(v, formatMoney(Math.abs(v)), symbol);
+  if (unit === 'currency') return formatCurrency(v, symbol);
   if (unit === 'count') return formatCount(v);
   return toFixedDecimal(v, 2);
 }

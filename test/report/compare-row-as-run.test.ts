@@ -11,6 +11,7 @@ import { compareDecisions } from '../../src/analysis/compare-decisions.js';
 import { comparisonTable } from '../../src/cli/compare-table.js';
 import { compareDecisionsTable } from '../../src/cli/compare-decisions-table.js';
 import { comparisonHtml } from '../../src/report/html/comparison-html.js';
+import { comparisonSpec } from '../../src/report/charts/comparison.js';
 
 // A steady company (a 50M book renewing 90% +/- 1%): at 1,000 trials its rows' P10s lie close to their
 // neighbours against their 95% intervals, so `arrcast run` writes them with four digits (48.37M), where
@@ -114,6 +115,21 @@ describe("compare's difference rows: one number of digits a row, bounded by the 
     // A mean known only to -/+ 20k claims no more than three digits, however close its neighbours.
     const rough = differenceRowMoney({ ...d, standardError: 1e4 } as unknown as DifferenceStat, '$');
     expect(rough(d.percentiles.p50)).toBe('-$1.24M');
+  });
+
+  it('the terminal, comparison.html (table and paragraph) and the comparison chart write a row three digits alone would blur', () => {
+    // The run's revenue difference replaced by the hand-made row above: three digits alone (formatMoney,
+    // formatCurrency) wrote its P50 and P90 -1.24M and -1.24M; its row writes them -1.238M and -1.234M.
+    const revenue = { ...c.metrics.revenue, differences: [{ ...c.metrics.revenue.differences[0]!, mean: d.mean, standardError: d.standardError, percentiles: { ...c.metrics.revenue.differences[0]!.percentiles, ...d.percentiles } }] };
+    const c2: Comparison = { ...c, metrics: { ...c.metrics, revenue } };
+    const row = lineCells(comparisonTable(c2), 'B - A, per trial', 'Recognized revenue (USD)');
+    expect([row[0], ...row.slice(2, 5)]).toEqual(['-1.235M', '-1.241M', '-1.238M', '-1.234M']);
+    const html = comparisonHtml({ comparison: c2, decisions: compareDecisions(sims), charts: [], files: [] });
+    expect(htmlCells(html, 'Recognized revenue: B − A').slice(0, 4)).toEqual(['-$1.235M', '-$1.241M', '-$1.238M', '-$1.234M']);
+    expect(html).toContain('$1.238M below A at the median');
+    const chart = JSON.stringify(comparisonSpec(c2, [[], []]));
+    expect(chart).toContain('P10 -$1.241M, P50 -$1.238M, P90 -$1.234M;');
+    expect(chart).toContain('"text":"P50 -$1.238M;');
   });
 
   it('the terminal and comparison.html write each difference row by it', () => {

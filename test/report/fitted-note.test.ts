@@ -19,7 +19,12 @@ describe('a fitted scenario is marked as estimates, not typed figures', () => {
     const loaded = parseScenario(fitted, 'fitted.yaml');
     expect(loaded.scenario.fittedFrom).toBe('history.csv (12 months, month 1 to month 12)');
     const { summary } = await runReportScenario(fitted, 50);
-    const note = 'Fitted by arrcast fit from history.csv (12 months, month 1 to month 12): the drivers below are estimates from that history, not figures a planner typed';
+    const note = 'Fitted by arrcast fit from history.csv (12 months, month 1 to month 12): its opening ARR and, where the history has them, renewal, contraction and expansion, leads, conversion and deal size are estimates from that history';
+    // What fit does not estimate (its own header's "not fitted" list, and the customer count) is named as its placeholders, not as estimates.
+    const placeholders = 'its sales cycles, price uplift, the split of contraction and expansion into probability and size, new-customer expansion, the market factor and the customer counts are placeholders arrcast fit writes, not estimates, to be set before planning';
+    expect(fitted).toMatch(/# Not in monthly totals, so not fitted: sales cycles .*price uplift, the split of contraction\n# and expansion into probability and size .*\n# new-customer expansion, and the market factor/);
+    expect(reportHtml({ summary, scenario: loaded.scenario, charts: [], files: [] })).toContain(placeholders);
+    expect(reportHtml({ summary, scenario: loaded.scenario, charts: [], files: [] })).not.toContain('the drivers below are estimates');
     expect(reportHtml({ summary, scenario: loaded.scenario, charts: [], files: [] })).toContain(note);
     const sheet = reportSheets(summary, loaded.scenario).find((s) => s.name === 'Assumptions')!;
     expect(sheet.preamble.some((l) => l.startsWith(note))).toBe(true);

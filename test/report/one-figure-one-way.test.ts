@@ -21,7 +21,7 @@ describe('one amount, one way: the table', () => {
   it.each([
     [0, '$0'],
     [-0, '$0'],
-    [0.004, '$0.00'], // tiny: three significant digits, positional, never 4e-3, but no finer than a cent (USD's minor unit)
+    [0.004, '$0.00400'], // tiny: three significant digits, positional, never 4e-3; below a cent (USD's minor unit) not capped, never "$0.00"
     [0.5, '$0.50'],
     [1.5, '$1.50'],
     [12.345, '$12.3'],

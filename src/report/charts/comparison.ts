@@ -1,10 +1,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Comparison } from '../../analysis/compare.js';
-import { currencySymbol, formatCurrency } from '../money.js';
+import { currencySymbol } from '../money.js';
 import { CHART_CONFIG, LABEL_PX_PER_CHAR, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, exceedanceY, moneyAxis, type ChartContext } from './chart-context.js';
 import { exceedanceCurve, nonEmptySpan } from './downsample.js';
 import { chanceShort } from '../chance-words.js';
 import { formatShareBeside, formatShareInterval } from '../interval-format.js';
+import { differenceRowMoney } from '../difference-row-money.js';
 
 /** Scenario colours in order (A, B, C, ...): Okabe-Ito, yellow last (faint on white); repeats after eight. */
 const SCENARIO_COLOURS = [
@@ -66,7 +67,6 @@ export function scenarioLegend(names: readonly string[], width: number): { title
 
 export function comparisonSpec(comparison: Comparison, sortedRevenue: ReadonlyArray<ArrayLike<number>>): TopLevelSpec {
   const ctx = comparisonContext(comparison);
-  const money = (v: number) => formatCurrency(v, ctx.symbol);
   const revenue = comparison.metrics.revenue;
   const names = comparison.scenarios.map(scenarioName);
   const steps = comparison.scenarios.length <= 4 ? 100 : 50;
@@ -83,6 +83,8 @@ export function comparisonSpec(comparison: Comparison, sortedRevenue: ReadonlyAr
   );
   const differences: DifferenceRow[] = revenue.differences.map((d) => {
     const x = comparison.scenarios[d.scenario]!.label;
+    // Its P50 as the difference's row in the tables writes it (differenceRowMoney: one number of digits a row).
+    const money = differenceRowMoney(d, ctx.symbol);
     return {
       scenario: `${x} − A`,
       p10: d.percentiles.p10,
@@ -97,6 +99,7 @@ export function comparisonSpec(comparison: Comparison, sortedRevenue: ReadonlyAr
   const lines = revenue.differences.map((d) => {
     const x = comparison.scenarios[d.scenario]!.label;
     const p = d.percentiles;
+    const money = differenceRowMoney(d, ctx.symbol);
     // With its 95% interval, as the table beside the chart writes it (it said '96.9% ± 0.1%', a standard error, beside the table's [96.7%, 97.2%]).
     const pb = d.probabilityBelow;
     return `${x} − A per trial: P10 ${money(p.p10)}, P50 ${money(p.p50)}, P90 ${money(p.p90)}; P(${x} < A) = ${formatShareBeside(pb.value, pb.interval)}, 95% interval ${formatShareInterval(pb.interval, pb.value)}.`;
