@@ -1,3 +1,4 @@
+import { amountBesideCurrencyCode } from './currency-code.js';
 import { numberMeant, type NumberMeant } from './number-suggestion.js';
 
 /**
@@ -43,9 +44,6 @@ const SHAPE = /^\s*([+-]?)((?:[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]{0,2}(?:_[
 const SHIFT: Record<string, number> = { '%': -2, k: 3, m: 6, b: 9, t: 12 };
 
 const CURRENCY = /^\s*[+-]?\s*[$€£¥]|[$€£¥]\s*$/;
-/** The currency codes planners most often write beside an amount (`5M USD`, `EUR 1.2M`), any case: the amount is group 1 or 2. */
-const CURRENCY_CODE = /^\s*(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|NZD|SEK|NOK|DKK|PLN|INR|CNY|HKD|SGD|BRL|MXN|ZAR)\s*(.+)$|^(.+?)\s*(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|NZD|SEK|NOK|DKK|PLN|INR|CNY|HKD|SGD|BRL|MXN|ZAR)\s*$/i;
-
 /** Numbers written as a field of each kind takes them, for the message refusing one that is not. */
 const EXAMPLES: Record<NumberKind, string> = {
   any: 'write e.g. 0.85, 85%, 110k, 110,000, 1.5M or 2B',
@@ -123,9 +121,9 @@ export function readHumanNumber(text: string, kind: NumberKind = 'any', examples
       return meant === undefined ? { ok: false, message: unadvised } : { ok: false, message: said(`write ${meant}`), advice: { text: meant, unadvised } };
     }
     // `5M USD`, `EUR 1.2M`: a currency's code beside the amount, as a finance sheet writes it.
-    const coded = CURRENCY_CODE.exec(text);
-    if (coded) {
-      const bare = (coded[1] ?? coded[2] ?? '').trim();
+    // (Once: `USD USD 5M` is not unwrapped code by code, a long text's recursion deep.)
+    const bare = amountBesideCurrencyCode(text);
+    if (bare !== undefined && amountBesideCurrencyCode(bare) === undefined) {
       const meantBare = readHumanNumber(bare, kind).ok ? bare : numberAdvice(bare, kind)?.text;
       if (meantBare !== undefined) {
         const unadvised = `${JSON.stringify(text)} has a currency code: ${examples} (amounts are in the scenario's currency, its currency field)`;
