@@ -113,6 +113,9 @@ describe('a long text is read in time linear in its length', () => {
     const r = readHumanNumber(text, 'amount');
     expect(r.ok).toBe(false);
     expect(!r.ok && r.message).toContain(said);
+    // Quoted cut at 60 characters (and `…`), not echoed whole: a message, not the 200,000 characters again.
+    expect(!r.ok && r.message.startsWith(`${JSON.stringify(text.slice(0, 60)).slice(0, -1)}…"`)).toBe(true);
+    expect(!r.ok && r.message.length).toBeLessThan(300);
   });
 });
 
