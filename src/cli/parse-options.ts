@@ -48,23 +48,33 @@ function targetWritten(metric: string, amount: string): string {
 }
 
 /**
- * The targets a text holds when it is several, each taken by parseTarget, joined by a comma, a
- * semicolon or spaces; undefined when it is one (or any part is not a target: that one's own
- * message says more).
+ * The targets a text holds when it is several (a second `name=` in it), joined by a comma, a
+ * semicolon, `&`, `and` or spaces, each part as written whether or not it is a target itself
+ * (`revenue=22M,bokings=30M` is two, the second misspelt); undefined when it is one.
  *
  * @example severalTargets('revenue=22M,bookings=30M') // => ['revenue=22M', 'bookings=30M']
+ * @example severalTargets('revenue=22M and bokings=30%') // => ['revenue=22M', 'bokings=30%']
  */
 function severalTargets(text: string): string[] | undefined {
   if ((text.match(/=/g) ?? []).length < 2) return undefined;
-  // Split only before a part that names a metric (or a tier's): `revenue=1,200,000` keeps its commas.
-  const parts = text.trim().split(/\s*[,;]\s*(?=[^,;=]*=)|\s+(?=[^\s=]+\s*=)/).filter((p) => p !== '');
-  if (parts.length < 2) return undefined;
-  try {
-    for (const p of parts) parseTarget(p);
-  } catch {
-    return undefined;
-  }
+  // Split only before a part that names something with '=' (`revenue=1,200,000` keeps its commas).
+  const parts = text
+    .trim()
+    .split(/\s*[,;&]\s*(?:and\s+)?(?=[^,;&=]*=)|\s+(?:and\s+)?(?=[^\s=]+\s*=)/)
+    .filter((p) => p !== '');
+  // Each part one name=value: a second '=' in one, or a part with no name, is not several targets read apart.
+  if (parts.length < 2 || !parts.every((p) => /^[^=]*[^=\s][^=]*=[^=]*$/.test(p))) return undefined;
   return parts;
+}
+
+/** Why `part` is not a target (parseTarget's message), or undefined when it is one. */
+function targetProblem(part: string): string | undefined {
+  try {
+    parseTarget(part);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
 }
 
 /**
@@ -75,7 +85,11 @@ export function parseTarget(text: string, previous: MetricTarget[] = []): Metric
   // Several targets in one (`revenue=22M,bookings=30M`): each is a --target of its own. It was read
   // as revenue at "22M,bookings=30M", told "is not a number", with no word of the repeat.
   const several = severalTargets(text);
-  if (several !== undefined) throw new InvalidArgumentError(`"${text}" holds ${several.length} targets: give --target once for each (${several.map((t) => `--target ${t}`).join(' ')})`);
+  if (several !== undefined) {
+    // Each part's own problem too (`bokings=30M`: "did you mean bookings?"), not only that there are several.
+    const problems = several.map(targetProblem).filter((p): p is string => p !== undefined);
+    throw new InvalidArgumentError(`"${text}" holds ${several.length} targets: give --target once for each (${several.map((t) => `--target ${t}`).join(' ')})${problems.map((p) => `; ${p}`).join('')}`);
+  }
   // The tier is everything before the last ':' that precedes the metric, so a tier named "EMEA:SMB" can be targeted.
   // Spaces around '=' are read as none (`-t "revenue = 22M"` was told '"revenue" is not a metric (did you mean revenue?)').
   const m = /^(?:([^=]+):)?\s*(revenue|bookings|endingArr)\s*=\s*(.+)$/.exec(text.trim());

@@ -1,3 +1,5 @@
+import { WRITTEN_SD_SHARE, writtenSdCap } from '../math/written-beta-cap.js';
+
 /**
  * A fitted rate as the scenario writes it: a beta by mean and sd that the schema accepts and the
  * sampler can draw, as close to the estimate as that allows, and a note when it is not the estimate.
@@ -45,7 +47,7 @@ export function writtenBeta(mean: number, sd: number): WrittenBeta {
   const want = Number(Math.max(MIN_SD, sd).toPrecision(3));
   const notes: string[] = [];
   let m = roundMean(estimate);
-  const k = want / 0.9;
+  const k = want / WRITTEN_SD_SHARE;
   const moved = cap(m) < want && k < 0.5;
   if (moved) {
     // The distance from the near end, rounded up to 4 significant digits so the cap still holds.
@@ -63,7 +65,7 @@ export function writtenBeta(mean: number, sd: number): WrittenBeta {
 }
 
 /** The largest sd written for a beta of mean m: 90% of √(m(1 − m)), which every beta's sd is below. */
-const cap = (m: number) => 0.9 * Math.sqrt(m * (1 - m));
+const cap = writtenSdCap;
 
 /** x rounded up to 4 significant digits. */
 function ceil4(x: number): number {

@@ -172,11 +172,49 @@ export function checkLognormal(d: LognormalNumbers, ctx: z.RefinementCtx): void 
     ctx.addIssue({ code: 'custom', message: quantileAbove('p10', d.p10, d.p90), path: ['p90'] });
     return;
   }
+  // A value its own field refuses (`p10: 0`) has said so there: no sigma of Infinity besides it.
+  const positives = [d.sigma, d.median, d.p10, d.p90, d.mean, d.sd];
+  if (positives.some((v) => v !== undefined && !(v > 0 && Number.isFinite(v))) || (d.mu !== undefined && !Number.isFinite(d.mu))) return;
   const { mu, sigma } = lognormalParams(d);
-  if (sigma > 5)
-    ctx.addIssue({ code: 'custom', message: `lognormal sigma is ${sigma.toPrecision(3)}; above 5, P1 and P99 are 10 orders of magnitude apart: check the parameters` });
-  else if (Math.exp(mu + (sigma * sigma) / 2) > MAX_MAGNITUDE)
+  if (sigma > MAX_LOGNORMAL_SIGMA) {
+    const wide = sigmaTooWide(d, sigma);
+    ctx.addIssue({ code: 'custom', message: wide.message, path: [wide.path] });
+  } else if (Math.exp(mu + (sigma * sigma) / 2) > MAX_MAGNITUDE)
     ctx.addIssue({ code: 'custom', message: 'lognormal mean exp(mu + sigma^2/2) is above 1e15: check mu' });
+}
+
+/** The widest lognormal taken: above sigma 5, P1 and P99 are 10 orders of magnitude apart (e^(2 x 2.326 x 5)). */
+const MAX_LOGNORMAL_SIGMA = 5;
+/** Φ⁻¹(0.9), the z of a P90 (as distribution-params.ts). */
+const Z90 = 1.2815515655446004;
+
+/** x to 3 significant digits, rounded down (a bound offered stays within it). */
+const down3 = (x: number) => {
+  const r = Number(x.toPrecision(3));
+  return r > x ? Number((r - 10 ** (Math.floor(Math.log10(x)) - 2)).toPrecision(3)) : r;
+};
+// A ratio past the largest double (sd 1e200 on a mean of 1e-200) said as such, not "Infinity".
+const g3 = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : 'over 1e308');
+
+/**
+ * Why a lognormal is too wide, at the parameter that makes it so, with the values, the bound and a
+ * fix in that parameter's terms: `p90` beside its median (ratio above e^(5 Z90) = 607) or its P10
+ * (e^(10 Z90) = 368,000), `sd` beside its mean (sd / mean above sqrt(e^25 - 1) = 268,000), or `sigma`.
+ * It was "lognormal sigma is 6.2", at the distribution, with "check the parameters".
+ */
+function sigmaTooWide(d: LognormalStatement, sigma: number): { path: string; message: string } {
+  const head = `lognormal sigma ${g3(sigma)} is above ${MAX_LOGNORMAL_SIGMA}: its P1 and P99 would be over 10 orders of magnitude apart`;
+  if (d.mu !== undefined && d.sigma !== undefined) return { path: 'sigma', message: `${head}; give a sigma of at most ${MAX_LOGNORMAL_SIGMA}` };
+  if (d.median !== undefined && d.p90 !== undefined) {
+    const ratio = Math.exp(MAX_LOGNORMAL_SIGMA * Z90);
+    return { path: 'p90', message: `${head} (p90 ${d.p90} is ${g3(d.p90 / d.median)} times the median ${d.median}, at most ${down3(ratio)}); give a p90 of at most ${down3(d.median * ratio)}, or check that both are in the same units` };
+  }
+  if (d.p10 !== undefined && d.p90 !== undefined) {
+    const ratio = Math.exp(2 * MAX_LOGNORMAL_SIGMA * Z90);
+    return { path: 'p90', message: `${head} (p90 ${d.p90} is ${g3(d.p90 / d.p10)} times p10 ${d.p10}, at most ${down3(ratio)}); give a p90 of at most ${down3(d.p10 * ratio)}, or check that both are in the same units` };
+  }
+  const ratio = Math.sqrt(Math.expm1(MAX_LOGNORMAL_SIGMA * MAX_LOGNORMAL_SIGMA));
+  return { path: 'sd', message: `${head} (sd ${d.sd} is ${g3(d.sd! / d.mean!)} times the mean ${d.mean}, at most ${down3(ratio)}); give an sd of at most ${down3(d.mean! * ratio)}, or check that both are in the same units` };
 }
 
 export const lognormalSchemaOf = ofKind((kind, id) =>

@@ -1,6 +1,7 @@
 import { excerpt, quoteText } from './display-text.js';
 import { MONEY_POINT } from './money-point.js';
 import { MONTH_ABBREVIATIONS, MONTH_NAMES } from './month-names.js';
+import { CURRENCY_CODE_SOURCE } from './currency-code.js';
 
 /**
  * Numbers and dates as spreadsheets and CRMs export them (Excel in US and European locales, Google
@@ -24,7 +25,8 @@ const COMMA_GROUPS = /^([+-]?)([1-9]\d{0,2}(?:,\d{3})+)(\.\d+)?$/;
 const DOT_GROUPS = /^([+-]?)([1-9]\d{0,2}(?:\.\d{3})+)(,\d+)?$/;
 const OTHER_GROUPS = /^([+-]?)([1-9]\d{0,2}(?:([ '\u00a0\u202f_])\d{3})(?:\3\d{3})*)([.,]\d+)?$/;
 const DECIMAL_COMMA = /^([+-]?)(\d*),(\d+)$/;
-const CURRENCY = /[$€£¥₹¤]|^[A-Z]{3}(?=\s*[-+(.\d])|(?<=[\d.)])\s*[A-Z]{3}$/g;
+// A currency code by currency-code.ts's rule (three capitals), at the start before the number or at its end.
+const CURRENCY = new RegExp(`[$€£¥₹¤]|^${CURRENCY_CODE_SOURCE}(?=\\s*[-+(.\\d])|(?<=[\\d.)])\\s*${CURRENCY_CODE_SOURCE}$`, 'g');
 
 /**
  * In a money or count column, a point before groups of three digits (`12.000`, `250.000`): a

@@ -2,7 +2,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { realPath, shownJoin, systemJoin, systemPath } from './system-path.js';
 import { withRealPath } from './shown-beside.js';
 import { currentDirectory } from './current-directory.js';
-import { locate, writtenEmpty } from './locate.js';
+import { locate, writtenAsJson, writtenEmpty } from './locate.js';
 import { decimalCommaKeyNote } from './decimal-comma-key.js';
 import { withDecimalCommaListNote } from './decimal-comma-list.js';
 import { misreadLists } from './misread-lists.js';
@@ -71,7 +71,7 @@ export async function loadWithExtends(file: string, read: ReadText, policy: Path
       const path = raw.key !== undefined ? inFile.slice(0, -1) : inFile;
       const pos = locate(d.doc, d.lines, path, raw.key);
       if (!pos) break;
-      return { path, message: withDecimalCommaListNote(issueMessage(raw, () => writtenEmpty(d.doc, path)) + decimalCommaKeyNote(d.doc, path, raw.key), d.doc, path, raw.key), ...pos, ...sourceOf(origin.layer) };
+      return { path, message: withDecimalCommaListNote(issueMessage(raw, () => writtenEmpty(d.doc, path), writtenAsJson(d.doc)) + decimalCommaKeyNote(d.doc, path, raw.key), d.doc, path, raw.key), ...pos, ...sourceOf(origin.layer) };
     }
     // No file position for it: point at the extends line, and say why.
     return {

@@ -1,3 +1,5 @@
+import { amountBesideCurrencyCode } from './currency-code.js';
+import { quoteText } from './display-text.js';
 import { numberMeant, type NumberMeant } from './number-suggestion.js';
 
 /**
@@ -43,8 +45,11 @@ const SHAPE = /^\s*([+-]?)((?:[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]{0,2}(?:_[
 const SHIFT: Record<string, number> = { '%': -2, k: 3, m: 6, b: 9, t: 12 };
 
 const CURRENCY = /^\s*[+-]?\s*[$€£¥]|[$€£¥]\s*$/;
-/** The currency codes planners most often write beside an amount (`5M USD`, `EUR 1.2M`), any case: the amount is group 1 or 2. */
-const CURRENCY_CODE = /^\s*(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|NZD|SEK|NOK|DKK|PLN|INR|CNY|HKD|SGD|BRL|MXN|ZAR)\s*(.+)$|^(.+?)\s*(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|NZD|SEK|NOK|DKK|PLN|INR|CNY|HKD|SGD|BRL|MXN|ZAR)\s*$/i;
+/**
+ * The text refused, quoted for the message: as JSON writes it, cut at 60 characters when longer (a
+ * 30,000-character text was echoed whole, into a terminal or a studio refusal).
+ */
+const shownText = (text: string) => (text.length > 60 ? quoteText(text, 60) : JSON.stringify(text));
 
 /** Numbers written as a field of each kind takes them, for the message refusing one that is not. */
 const EXAMPLES: Record<NumberKind, string> = {
@@ -113,7 +118,7 @@ export function readHumanNumber(text: string, kind: NumberKind = 'any', examples
       // The number without its sign, if this field reads it ('-$5M' is -5M); else the one that
       // number most likely meant ('$1,5M' is 1.5M); else no number: '$1,5M' was told "write 1,5M".
       const bare = text.replace(/[$€£¥]/g, '').trim().replace(/^([+-])\s+/, '$1');
-      const said = (advice: string) => `${JSON.stringify(text)} has a currency sign: ${advice} (amounts are in the scenario's currency)`;
+      const said = (advice: string) => `${shownText(text)} has a currency sign: ${advice} (amounts are in the scenario's currency)`;
       const unadvised = said(examples);
       // In money (`€12.000`) a point before three digits may be a European thousands separator, as the
       // CSV readers take it (export-forms.ts): "write 12.000" advised twelve for twelve thousand.
@@ -123,18 +128,18 @@ export function readHumanNumber(text: string, kind: NumberKind = 'any', examples
       return meant === undefined ? { ok: false, message: unadvised } : { ok: false, message: said(`write ${meant}`), advice: { text: meant, unadvised } };
     }
     // `5M USD`, `EUR 1.2M`: a currency's code beside the amount, as a finance sheet writes it.
-    const coded = CURRENCY_CODE.exec(text);
-    if (coded) {
-      const bare = (coded[1] ?? coded[2] ?? '').trim();
+    // (Once: `USD USD 5M` is not unwrapped code by code, a long text's recursion deep.)
+    const bare = amountBesideCurrencyCode(text);
+    if (bare !== undefined && amountBesideCurrencyCode(bare) === undefined) {
       const meantBare = readHumanNumber(bare, kind).ok ? bare : numberAdvice(bare, kind)?.text;
       if (meantBare !== undefined) {
-        const unadvised = `${JSON.stringify(text)} has a currency code: ${examples} (amounts are in the scenario's currency, its currency field)`;
-        return { ok: false, message: `${JSON.stringify(text)} has a currency code: write ${meantBare} (amounts are in the scenario's currency, its currency field)`, advice: { text: meantBare, unadvised } };
+        const unadvised = `${shownText(text)} has a currency code: ${examples} (amounts are in the scenario's currency, its currency field)`;
+        return { ok: false, message: `${shownText(text)} has a currency code: write ${meantBare} (amounts are in the scenario's currency, its currency field)`, advice: { text: meantBare, unadvised } };
       }
     }
     const meant = numberAdvice(text, kind);
-    const unadvised = `${JSON.stringify(text)} is not a number: ${examples}`;
-    return meant === undefined ? { ok: false, message: unadvised } : { ok: false, message: `${JSON.stringify(text)} is not a number: did you mean ${meant.text}? ${meant.why}`, advice: { text: meant.text, unadvised } };
+    const unadvised = `${shownText(text)} is not a number: ${examples}`;
+    return meant === undefined ? { ok: false, message: unadvised } : { ok: false, message: `${shownText(text)} is not a number: did you mean ${meant.text}? ${meant.why}`, advice: { text: meant.text, unadvised } };
   }
   const [, sign, digits, exponent, suffix] = m;
   // A whole number (a count of customers, trials, a month) written with `.000` too: `customers:
@@ -143,10 +148,10 @@ export function readHumanNumber(text: string, kind: NumberKind = 'any', examples
   // mean) as money: 12,500 leads a month is as likely a funnel as 12.5, so both are offered.
   const point = kind === 'amount' || kind === 'count' || (kind === 'whole' && /\.000\s*$/.test(text)) ? pointReadings(text, kind === 'amount' ? 'amount' : 'any') : undefined;
   if (point !== undefined) return { ok: false, message: readingsAdvice(point), readings: point };
-  if (suffix === '%' && kind !== 'any') return { ok: false, message: `${JSON.stringify(text)} is a percentage, but this is ${NOT_A_SHARE[kind]}` };
+  if (suffix === '%' && kind !== 'any') return { ok: false, message: `${shownText(text)} is a percentage, but this is ${NOT_A_SHARE[kind]}` };
   const shift = (exponent !== undefined ? Number(exponent) : 0) + (suffix ? SHIFT[suffix.toLowerCase()]! : 0);
   const value = Number(`${sign}${digits!.replace(/[,_]/g, '')}e${shift}`);
-  if (!Number.isFinite(value)) return { ok: false, message: `${JSON.stringify(text)} is too large a number` };
+  if (!Number.isFinite(value)) return { ok: false, message: `${shownText(text)} is too large a number` };
   return { ok: true, value };
 }
 
@@ -170,7 +175,7 @@ function pointReadings(text: string, kind: 'amount' | 'any'): Readings | undefin
   const grouped = { text: `${sign}${whole}${three}`, as: 'the point a thousands separator' };
   const decimal = { text: `${sign}${whole}${decimals === '' ? '' : `.${decimals}`}`, as: 'a decimal point' };
   return {
-    lead: `${JSON.stringify(text)} has a point that is a thousands separator or a decimal point`,
+    lead: `${shownText(text)} has a point that is a thousands separator or a decimal point`,
     options: kind === 'amount' && decimals.length === 3 ? [grouped] : [grouped, decimal],
   };
 }

@@ -54,6 +54,15 @@ export function locate(
  *
  * @example writtenEmpty(parseDocument('existing:\n'), ['existing']) // => true
  */
+/**
+ * Whether a document is written as JSON (its top a `{ }` flow mapping, as every JSON scenario is), so
+ * a message's hint is worded for it: a YAML file in block style never is.
+ */
+export function writtenAsJson(doc: Document): boolean {
+  const top = doc.contents as { flow?: boolean } | null;
+  return top !== null && typeof top === 'object' && top.flow === true;
+}
+
 export function writtenEmpty(doc: Document, path: ReadonlyArray<PropertyKey>): boolean {
   let node: unknown = doc.contents;
   for (const part of path) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { LineCounter, type Document } from 'yaml';
 import { ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { scenarioSchema, type Scenario } from './scenario-schema.js';
-import { locate, writtenEmpty } from './locate.js';
+import { locate, writtenAsJson, writtenEmpty } from './locate.js';
 import { decimalCommaKeyNote } from './decimal-comma-key.js';
 import { withDecimalCommaListNote } from './decimal-comma-list.js';
 import { misreadLists, type MisreadList } from './misread-lists.js';
@@ -277,7 +277,7 @@ export function validateDocument({ source, doc, lines, data, seedIssue, written 
     source,
     (raw) => ({
       path: raw.path,
-      message: withDecimalCommaListNote(issueMessage(raw, () => writtenEmpty(doc, raw.path)) + decimalCommaKeyNote(doc, raw.path, raw.key), doc, raw.path, raw.key),
+      message: withDecimalCommaListNote(issueMessage(raw, () => writtenEmpty(doc, raw.path), writtenAsJson(doc)) + decimalCommaKeyNote(doc, raw.path, raw.key), doc, raw.path, raw.key),
       ...locate(doc, lines, raw.path, raw.key),
     }),
     () => 0,

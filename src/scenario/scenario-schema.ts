@@ -30,7 +30,7 @@ import { lookForm, lookKey, nameKey, readAlikeWhy } from './name-key.js';
 import { clashMessage, targetLabelClash } from './target-labels.js';
 import type { MetricTarget } from './targets-schema.js';
 import { indefiniteArticle } from './indefinite-article.js';
-import { currencyCodeError } from './currency-code.js';
+import { CURRENCY_CODE_SOURCE, currencyCodeError } from './currency-code.js';
 
 /**
  * The scenario format: the single source of truth for validation, for the TypeScript types
@@ -356,7 +356,7 @@ export const scenarioSchema = z
       ),
     currency: z
       .string()
-      .regex(/^[A-Z]{3}$/, { error: (issue) => currencyCodeError(issue.input) })
+      .regex(new RegExp(`^${CURRENCY_CODE_SOURCE}$`), { error: (issue) => currencyCodeError(issue.input) })
       .default('USD'),
     fiscalYearStartMonth: humanNumber(
       z

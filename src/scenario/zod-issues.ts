@@ -11,6 +11,8 @@ export interface RawIssue {
   readonly message: string;
   /** For an unknown key: the key itself, so it can be pointed at. */
   readonly key?: string;
+  /** The message worded for a file in JSON (a shape hint's `- name: SMB` is YAML's), where it differs (issueMessage). */
+  readonly jsonMessage?: string;
   /** A section (a mapping) given as null: said otherwise where the file writes it as nothing (issueMessage). */
   readonly nullSection?: true;
   /** The number a text that is none is advised to be, and the message without it (checked-advice.ts). */
@@ -29,7 +31,8 @@ const EMPTY_SECTION = 'is empty (nothing is indented under it): give its keys on
  * under it)" where the file writes nothing (`writtenEmpty`, asked only then), else it "is null"
  * (`existing: ~`, JSON's `"existing": null`), where those words would not fit.
  */
-export function issueMessage(raw: RawIssue, writtenEmpty: () => boolean): string {
+export function issueMessage(raw: RawIssue, writtenEmpty: () => boolean, json = false): string {
+  if (json && raw.jsonMessage !== undefined) return raw.jsonMessage;
   return raw.nullSection && writtenEmpty() ? EMPTY_SECTION : raw.message;
 }
 
@@ -136,7 +139,10 @@ export function flattenIssues(
             : expected === 'array' || expected === 'object'
               ? shapeHint(expected as 'array' | 'object', value, path)
               : '';
-      out.push({ path, message: `expected ${expected}, got ${describeValue(value)}${hint}` });
+      // The same hint worded for JSON, where the hint is shapeHint's (not the year-level or month notes).
+      const shaped = (expected === 'array' && !byMonthName(value)) || expected === 'object' ? shapeHint(expected as 'array' | 'object', value, path, true) : '';
+      const message = `expected ${expected}, got ${describeValue(value)}${hint}`;
+      out.push({ path, message, ...(shaped !== '' && hint !== shaped ? { jsonMessage: `expected ${expected}, got ${describeValue(value)}${shaped}` } : {}) });
     } else {
       const params = issue.code === 'custom' ? (issue.params as { advice?: RawIssue['advice']; numberText?: true; readings?: Readings } | undefined) : undefined;
       const advice = params?.advice;
@@ -207,27 +213,37 @@ const YEAR_LEVEL_HINT =
  * takes, from what was written. `tiers:` keyed by name (`SMB:`) is a list of `- name: SMB`; a
  * quantiles list of three values is `{ p10, p50, p90 }`; a list of one-key mappings (`- openingArr:
  * 5M` under `existing:`) is one mapping without the dashes. It said "expected array, got a mapping"
- * and "expected record, got a list" alone.
+ * and "expected record, got a list" alone. `json`: worded for a JSON file (no dashes, keys quoted).
  *
  * @example shapeHint('object', [0.8, 0.85, 0.89], ['tiers', 0, 'existing', 'renewalRate', 'quantiles']) // => ': write each with its percentile as key: { p10: 0.8, p50: 0.85, p90: 0.89 }'
  */
-function shapeHint(expected: 'array' | 'object', value: unknown, path: ReadonlyArray<string | number>): string {
+function shapeHint(expected: 'array' | 'object', value: unknown, path: ReadonlyArray<string | number>, json = false): string {
   const last = path[path.length - 1];
   if (expected === 'array') {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return '';
-    if (last === 'tiers') return ': write a list, each tier beginning with "- name: " (a tier keyed by its name, `SMB:`, is written `- name: SMB`)';
-    return ': write a list, each item on a line of its own beginning with "- ", or inside [ ]';
+    if (last === 'tiers')
+      return json
+        ? ': write a list [ ], each tier an object with its "name" (a tier keyed by its name, "SMB": { ... }, is written { "name": "SMB", ... })'
+        : ': write a list, each tier beginning with "- name: " (a tier keyed by its name, `SMB:`, is written `- name: SMB`)';
+    return json ? ': write a list, its items inside [ ]' : ': write a list, each item on a line of its own beginning with "- ", or inside [ ]';
   }
   if (!Array.isArray(value)) return '';
   if (last === 'quantiles') {
     const numbers = value.every((v) => typeof v === 'number');
+    if (json)
+      return numbers && value.length === 3
+        ? `: write each with its percentile as key: { "p10": ${value[0]}, "p50": ${value[1]}, "p90": ${value[2]} }`
+        : ': write each with its percentile as key, as in { "p10": 40000, "p50": 60000, "p90": 110000 }';
     return numbers && value.length === 3
       ? `: write each with its percentile as key: { p10: ${value[0]}, p50: ${value[1]}, p90: ${value[2]} }`
       : ': write each with its percentile as key, as in { p10: 40000, p50: 60000, p90: 110000 }';
   }
   const oneKeyEach = value.length > 0 && value.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1);
-  if (oneKeyEach) return ': its items are keys of one mapping: remove the "- " before each, keeping them at one indentation';
-  return ': write key: value pairs (each on a line of its own, or inside { }), not a list';
+  if (oneKeyEach)
+    return json
+      ? ': its items are keys of one object: write them inside one { }, not a list [ ] of objects of one key each'
+      : ': its items are keys of one mapping: remove the "- " before each, keeping them at one indentation';
+  return json ? ': write "key": value pairs inside { }, not a list [ ]' : ': write key: value pairs (each on a line of its own, or inside { }), not a list';
 }
 
 /** A short description of a value for messages: `"many"` (an excerpt, escaped: see display-text.ts), `a list`, `null`. */

@@ -6,6 +6,11 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 const finite = z.number().finite();
 
+/** Longest driver id a state names (ids are `tier/field`, a few dozen characters). */
+export const MAX_DRIVER_ID = 200;
+/** Widest spread factor a driver takes (10: ten times the file's spread). */
+export const MAX_SPREAD = 10;
+
 /**
  * A page state: what the planner moved, by control id, never by scenario path, so a request can
  * name neither a file nor a field the page does not show. Absent = as the file.
@@ -13,8 +18,8 @@ const finite = z.number().finite();
 export const studioStateSchema = z.strictObject({
   drivers: z
     .record(
-      z.string().max(200),
-      z.strictObject({ central: finite.optional(), spread: finite.positive().max(10).optional() }),
+      z.string().max(MAX_DRIVER_ID),
+      z.strictObject({ central: finite.optional(), spread: finite.positive().max(MAX_SPREAD).optional() }),
     )
     .default({}),
   /** The market year as a percentile of the market factor, in (0, 1); null or absent: as the file. */

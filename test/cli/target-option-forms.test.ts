@@ -32,6 +32,11 @@ describe('--target as a newcomer writes it', () => {
     ['revenue=22M,bookings=30M', '"revenue=22M,bookings=30M" holds 2 targets: give --target once for each (--target revenue=22M --target bookings=30M)'],
     ['revenue=22M bookings=30M', '"revenue=22M bookings=30M" holds 2 targets: give --target once for each (--target revenue=22M --target bookings=30M)'],
     ['revenue=22M; SMB:revenue=5M', '"revenue=22M; SMB:revenue=5M" holds 2 targets: give --target once for each (--target revenue=22M --target SMB:revenue=5M)'],
+    // However its parts read: a misspelt metric, a share for an amount, joined by 'and' (each was '"22M,..." is not a number').
+    ['revenue=22M,bokings=30M', '"revenue=22M,bokings=30M" holds 2 targets: give --target once for each (--target revenue=22M --target bokings=30M); "bokings=30M" is not a target: "bokings" is not a metric (did you mean bookings?)'],
+    ['revenue=22M,bookings=30%', '"revenue=22M,bookings=30%" holds 2 targets: give --target once for each (--target revenue=22M --target bookings=30%); "30%" is a percentage, but this is an amount'],
+    ['revenue=22M and bookings=30M', '"revenue=22M and bookings=30M" holds 2 targets: give --target once for each (--target revenue=22M --target bookings=30M)'],
+    ['revenue=1,200,000,bookings=3M', '"revenue=1,200,000,bookings=3M" holds 2 targets: give --target once for each (--target revenue=1,200,000 --target bookings=3M)'],
   ])('%s is refused with the target it likely means', (text, message) => {
     expect(() => parseTarget(text)).toThrow(message);
   });

@@ -161,7 +161,7 @@ describe('warnings of the scenario as stated (validate: no run needed)', () => {
       // Valid (0.04^2 < 0.03 x 0.97), so it runs as before, but alpha = 0.52: most draws near 0, far from 3%. It ran without a word.
       'a conversion beta whose sd in % is wider than its mean keeps a hump for',
       [['conversion: 0.05', 'conversion: { dist: beta, mean: 3%, sd: 4% }']],
-      ['[beta-piled-up] FILE:13:47 tiers[0].newBusiness.conversion.sd: a beta with mean 3% and sd 4% piles up at 0%: an sd this wide for its mean gives alpha 0.52, below 1, so its density rises without bound toward 0% and half its draws fall below 1.46% (its median); for a range around 3%, give an sd of at most 2.91%, or state its P10, P50 and P90 ({ dist: quantiles, quantiles: { p10: ..., p50: ..., p90: ... }, lower: 0, upper: 1 })'],
+      ['[beta-piled-up] FILE:13:47 tiers[0].newBusiness.conversion.sd: a beta with mean 3% and sd 4% piles up at 0%: an sd this wide for its mean gives alpha 0.52, below 1, so its density rises without bound toward 0%: half its draws fall below 1.46% (its median) and 23.5% below 0.3%; for a range around 3%, give an sd of at most 2.91%, or state its P10, P50 and P90 ({ dist: quantiles, quantiles: { p10: ..., p50: ..., p90: ... }, lower: 0, upper: 1 })'],
     ],
     ['a conversion beta of mean 3% and sd 2.9%: a hump, no warning', [['conversion: 0.05', 'conversion: { dist: beta, mean: 3%, sd: 2.9% }']], []],
     [

@@ -18,6 +18,31 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     yaml: edit("leadsPerMonth: { dist: poisson, mean: 100 }", "leadsPerMonth: { dist: poisson, mean: { dist: normal, mean: 2500, sd: 300 } }"),
     expected: ["bad.yaml:12:45 tiers[0].newBusiness.leadsPerMonth.mean: a year-level mean must stay >= 0, but normal can draw below 0; use lognormal or pert, or bound it"],
   },
+  // A lognormal too wide: at the parameter, with its values, the bound and a fix (it was "lognormal sigma
+  // is 5.93 ... check the parameters" at the distribution). ln(20000 / 10) / 1.28155 = 5.93; the bound
+  // e^(5 x 1.28155) = 606.5 times the median, 6065 rounded down to 6060.
+  {
+    name: "a lognormal whose p90 is 2000 times its median",
+    yaml: edit("{ dist: lognormal, mean: 12000, sd: 4000 }", "{ dist: lognormal, median: 10, p90: 20000 }"),
+    expected: ["bad.yaml:14:48 tiers[0].newBusiness.acv.p90: lognormal sigma 5.93 is above 5: its P1 and P99 would be over 10 orders of magnitude apart (p90 20000 is 2000 times the median 10, at most 606); give a p90 of at most 6060, or check that both are in the same units"],
+  },
+  // sqrt(ln(1 + 300000^2)) = 5.02; the bound sqrt(e^25 - 1) = 268,337.
+  {
+    name: "a lognormal whose sd is 300,000 times its mean",
+    yaml: edit("{ dist: lognormal, mean: 12000, sd: 4000 }", "{ dist: lognormal, mean: 1, sd: 300000 }"),
+    expected: ["bad.yaml:14:44 tiers[0].newBusiness.acv.sd: lognormal sigma 5.02 is above 5: its P1 and P99 would be over 10 orders of magnitude apart (sd 300000 is 300000 times the mean 1, at most 268000); give an sd of at most 268000, or check that both are in the same units"],
+  },
+  {
+    name: "a lognormal's sigma of 6",
+    yaml: edit("{ dist: lognormal, mean: 12000, sd: 4000 }", "{ dist: lognormal, mu: 9, sigma: 6 }"),
+    expected: ["bad.yaml:14:45 tiers[0].newBusiness.acv.sigma: lognormal sigma 6 is above 5: its P1 and P99 would be over 10 orders of magnitude apart; give a sigma of at most 5"],
+  },
+  // p10 0: its own field's message alone, no "sigma is Infinity" beside it.
+  {
+    name: "a lognormal's p10 of 0",
+    yaml: edit("{ dist: lognormal, mean: 12000, sd: 4000 }", "{ dist: lognormal, p10: 0, p90: 20000 }"),
+    expected: ["bad.yaml:14:36 tiers[0].newBusiness.acv.p10: must be greater than 0, got 0"],
+  },
   {
     name: "a year-level mean with a central value of 0",
     yaml: edit("leadsPerMonth: { dist: poisson, mean: 100 }", "leadsPerMonth: { dist: poisson, mean: { dist: pert, min: 0, mode: 0, max: 10 } }"),

@@ -21,6 +21,10 @@ describe("the studio's request bodies are refused in the CLI's words: the field,
     ['a driver given a number, not its moves', answer({ drivers: { '0/conversion': 0.02 } }), 'state.drivers["0/conversion"]', 'state.drivers["0/conversion"] (SMB conversion): got 0.02; it takes an object of what moves: {"central": 0.02}, {"spread": 1.5} or both'],
     ['drivers as a list', answer({ drivers: [] }), 'state.drivers', 'state.drivers: got a list of 0 items; it takes an object of moved drivers by id (GET /api/controls lists them), e.g. {"0/conversion": {"central": 0.02}}'],
     ['the market as a percent without its sign', answer({ market: 30 }), 'state.market', `state.market: got 30; ${MARKET}`],
+    // "30" is 30 as a number, outside the market's range too: not told to send 30.
+    ['the market as "30"', answer({ market: '30' }), 'state.market', `state.market: got "30"; ${MARKET}; as a number it is 30, which the field does not take either: send a JSON number, without quotes, in that range`],
+    // A driver id past its 200 characters: cut at 40 in the field named, as a value is.
+    ['a driver id of 300 characters', answer({ drivers: { ['x'.repeat(300)]: { central: 0.02 } } }), `state.drivers["${'x'.repeat(40)}…"]`, `state.drivers["${'x'.repeat(40)}…"]: a driver id of 300 characters, longer than any (at most 200): GET /api/controls lists the ids`],
     ['the market as "30%"', answer({ market: '30%' }), 'state.market', `state.market: got "30%"; ${MARKET}; send it as a JSON number, without quotes: 0.3`],
     ['a confidence of 80', answer({ confidence: 80 }), 'state.confidence', `state.confidence: got 80; ${SHARE}`],
     ['a misspelt confidence', answer({ confidance: 0.8 }), 'state.confidance', 'state.confidance: "confidance" is not a field of state (did you mean confidence?); its fields are drivers, market, targets, confidence'],
