@@ -8,14 +8,13 @@ import { compareSimulations } from '../../src/analysis/compare.js';
 import { compareDecisions } from '../../src/analysis/compare-decisions.js';
 import { SortWorkspace } from '../../src/math/sorted-values.js';
 import { writeComparison } from '../../src/cli/write-comparison.js';
-import * as downsample from '../../src/report/charts/downsample.js';
 import { TWO_TIERS } from '../report/fixture.js';
 
-// Every call of the charts' sort, counted (the function itself still sorts).
-vi.mock('../../src/report/charts/downsample.js', async (original) => {
-  const actual = await original<typeof import('../../src/report/charts/downsample.js')>();
-  return { ...actual, sortedFinite: vi.fn(actual.sortedFinite) };
-});
+// The sorts are counted by a spy on SortWorkspace.prototype.sortFinite (every sort of a column goes
+// through it), not by vi.mock of the charts' module: the suite runs files without isolation, so a
+// module another file loaded first keeps the real import and a mock sees no call (a test counting the
+// charts' sortedFinite through vi.mock passed alone and failed in the whole suite). Three in all means
+// the two charts share one sort: were each chart to sort, it would be four.
 
 /** The plan and a downside of it, 200 trials each. */
 async function twoScenarios(): Promise<Simulation[]> {
@@ -30,19 +29,6 @@ async function twoScenarios(): Promise<Simulation[]> {
 }
 
 describe('writeComparison', () => {
-  it("sorts each scenario's revenue once for its two charts (the exceedance curves and the distribution), not once a chart", async () => {
-    const sims = await twoScenarios();
-    const sorted = vi.mocked(downsample.sortedFinite);
-    sorted.mockClear();
-    const drawn: unknown[] = [];
-    const renderChart = async (spec: unknown) => (drawn.push(spec), { svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>', warnings: [] });
-    await writeComparison(join(mkdtempSync(join(tmpdir(), 'arrcast-sorts-once-')), 'cmp'), compareSimulations(sims), sims, { renderChart });
-    expect(drawn).toHaveLength(2);
-    expect(sorted).toHaveBeenCalledTimes(sims.length);
-    // Each call sorted a different scenario's revenue column.
-    expect(sorted.mock.calls.map(([values]) => values)).toEqual(sims.map((s) => s.store.column('revenue')));
-  });
-
   it("compare --out sorts each scenario's revenue three times, as README's map of src/ says: its figures (describe), its budgets (compareDecisions) and its two charts", async () => {
     const sims = await twoScenarios();
     const sorts = vi.spyOn(SortWorkspace.prototype, 'sortFinite');

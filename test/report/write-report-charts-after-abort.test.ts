@@ -2,9 +2,6 @@ import { describe, expect, it, vi } from 'vitest';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeReport } from '../../src/report/write-report.js';
-import { RunAbortedError } from '../../src/engine/errors.js';
-import * as chartSet from '../../src/report/charts/chart-set.js';
 import { runReportScenario } from './fixture.js';
 
 // buildCharts, counted; the test below makes it throw, as a fault in building a chart would.
@@ -16,7 +13,15 @@ vi.mock('../../src/report/charts/chart-set.js', async (original) => {
 describe('writeReport aborted while it checks its folder', () => {
   it('stops with RunAbortedError before the charts are built: no build, and its error does not take the abort\'s place', async () => {
     const { sim, summary } = await runReportScenario(undefined, 200);
+    // The suite runs files without isolation: a write-report.js another file loaded first would keep
+    // the real chart-set.js, and this test could not fail. So the modules are loaded afresh here, the
+    // mock in place (RunAbortedError from the same fresh graph, so instanceof holds).
+    vi.resetModules();
+    const { writeReport } = await import('../../src/report/write-report.js');
+    const { RunAbortedError } = await import('../../src/engine/errors.js');
+    const chartSet = await import('../../src/report/charts/chart-set.js');
     const build = vi.mocked(chartSet.buildCharts);
+    expect(vi.isMockFunction(build)).toBe(true);
     build.mockClear();
     build.mockImplementation(() => {
       throw new Error('buildCharts fault');
