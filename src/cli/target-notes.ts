@@ -128,6 +128,18 @@ export function monthlyPlanNotes(summary: Summary, money: (value: number) => str
       notes.push(
         `arrcast: note: the monthly plan's cumulative revenue for month 12 (${money(values[values.length - 1]!)}) is under 1/${OTHER_UNIT} of the simulated year's median revenue (${money(yearMedian)}), so every year meets it: is it each month's revenue? cumulativeRevenue takes the running total`,
       );
+    else if (values[0]! > 0 && values.every((v) => v === values[0]) && cumulativeGrows(summary))
+      // A running total the same in every month plans no revenue after month 1, while the forecast's
+      // grows each month: most likely the year's figure copied into every month.
+      notes.push(
+        `arrcast: note: the monthly plan's cumulative revenue is the same in every month (${money(values[0]!)}), so it plans no revenue after month 1, while the simulated running total grows every month (median ${money(summary.monthly[0]!.cumulativeRevenue.percentiles.p50)} in month 1, ${money(yearMedian)} in month 12): is it the year's total written in every month? cumulativeRevenue takes the running total`,
+      );
   }
   return notes;
+}
+
+/** Whether the simulated running total's median rises from each month to the next (revenue every month). */
+function cumulativeGrows(summary: Summary): boolean {
+  const medians = summary.monthly.map((m) => m.cumulativeRevenue.percentiles.p50);
+  return medians.every((v, i) => i === 0 || v > medians[i - 1]!);
 }

@@ -47,6 +47,11 @@ describe('a monthly plan that reads as written in another unit', () => {
     expect(flat).toHaveLength(1);
     expect(flat[0]).toMatch(/^arrcast: note: the monthly plan's cumulative revenue for month 12 \(100k\) is under 1\/6 of the simulated year's median revenue \(1\.\d+M\), so every year meets it: is it each month's revenue\? cumulativeRevenue takes the running total$/);
 
+    // The year's figure copied into every month: a running total that never grows.
+    const yearEveryMonth = await notes(undefined, months(() => 1_200_000));
+    expect(yearEveryMonth).toHaveLength(1);
+    expect(yearEveryMonth[0]).toMatch(/^arrcast: note: the monthly plan's cumulative revenue is the same in every month \(1\.20M\), so it plans no revenue after month 1, while the simulated running total grows every month \(median [\d.]+k in month 1, 1\.\d+M in month 12\): is it the year's total written in every month\? cumulativeRevenue takes the running total$/);
+
     const falling = await notes(undefined, [100_000, 110_000, 105_000, ...months((m) => 100_000 * m).slice(3)]);
     expect(falling).toEqual([
       "arrcast: note: the monthly plan's cumulative revenue falls from month 2 (110k) to month 3 (105k), and revenue from the start of the year never falls: is it each month's revenue? cumulativeRevenue takes the running total",
