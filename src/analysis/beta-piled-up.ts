@@ -1,5 +1,6 @@
 import { betaParams } from '../math/distribution-params.js';
 import { incompleteBeta } from '../math/incomplete-beta.js';
+import { betaQuantile } from '../fit/reference-distributions.js';
 import { toPrecisionDecimal } from '../math/decimal-round.js';
 import { isWrittenSdCap } from '../math/written-beta-cap.js';
 
@@ -24,21 +25,6 @@ const asWritten = (x: number) => `${toPrecisionDecimal(x * 100, 12)}%`;
  * Mean 97% sd 3% (beta 0.94) has 10.3%, mean 50% sd 29% (about uniform) 10.2%: not.
  */
 export const MATERIAL_NEAR_END_SHARE = 0.15;
-
-/**
- * The median of Beta(a, b), by bisection on its CDF (incompleteBeta): only for the few betas this
- * warns about, so 60 halvings (the interval below 1e-18) cost nothing.
- */
-function betaMedian(a: number, b: number): number {
-  let lo = 0;
-  let hi = 1;
-  for (let i = 0; i < 60; i++) {
-    const mid = (lo + hi) / 2;
-    if (incompleteBeta(mid, a, b).lower < 0.5) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
-}
 
 /**
  * A beta given by mean and sd whose sd is valid (below sqrt(mean(1 - mean))) but so wide that alpha or
@@ -73,7 +59,7 @@ export function piledUpBeta(spec: { readonly mean?: number; readonly sd?: number
   if (offered > widest) offered = toPrecisionDecimal(offered - 10 ** (Math.floor(Math.log10(widest)) - 2), 3);
   const near = atZero && atOne
     ? `${pct(low + high)} of its draws lie below ${pct(mean / 10)} or above ${pct(1 - (1 - mean) / 10)}`
-    : `half its draws fall ${atZero ? 'below' : 'above'} ${pct(betaMedian(alpha, beta))} (its median) and ${pct(atZero ? low : high)} ${atZero ? `below ${pct(mean / 10)}` : `above ${pct(1 - (1 - mean) / 10)}`}`;
+    : `half its draws fall ${atZero ? 'below' : 'above'} ${pct(betaQuantile(0.5, alpha, beta))} (its median) and ${pct(atZero ? low : high)} ${atZero ? `below ${pct(mean / 10)}` : `above ${pct(1 - (1 - mean) / 10)}`}`;
   return {
     path: [...path, 'sd'],
     message: `a beta with mean ${asWritten(mean)} and sd ${asWritten(sd)} piles up ${where}: an sd this wide for its mean gives ${shape}, below 1, so its density rises without bound ${where.replace('at ', 'toward ')}: ${near}; for a range around ${asWritten(mean)}, give an sd of at most ${pct(offered)}, or state its P10, P50 and P90 ({ dist: quantiles, quantiles: { p10: ..., p50: ..., p90: ... }, lower: 0, upper: 1 })`,
