@@ -22,7 +22,7 @@ describe('differentFiscalYears: one rule, a start month not known taken as the o
     expect(fiscalYearWords({ startMonth: 2, year: 2027 })).toBe('FY2027, from February');
   });
   it("score's differentYears gives the same verdict as the shared rule, in the same words", () => {
-    const cases = [
+    const cases: Array<Array<{ fiscalYearStartMonth?: number; fiscalYear?: number }>> = [
       [{ fiscalYearStartMonth: 2, fiscalYear: 2027 }, { fiscalYear: 2027 }],
       [{ fiscalYearStartMonth: 2 }, { fiscalYearStartMonth: 3 }],
       [{ fiscalYear: 2027 }, { fiscalYearStartMonth: 2, fiscalYear: 2028 }],
