@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStudio, stopStudio } from '../helpers/studio-process.js';
+import { saveOverlay } from '../../src/studio/save.js';
 
 /**
  * A studio stopped (SIGINT, SIGTERM, SIGHUP) while a save is being written: the what-if is not put
@@ -88,4 +89,25 @@ describe('arrcast studio: a save in progress when the studio is stopped', () => 
       await stopStudio(studio);
     }
   }, 60_000);
+});
+
+describe('saveOverlay stopped between its temporary file and its move (the page gone, or the studio stopped)', () => {
+  it('rejects as a cancellation, and leaves no file and no temporary file', async () => {
+    const sub = join(dir, 'in-process');
+    mkdirSync(sub, { recursive: true });
+    const stop = new AbortController();
+    let temps: string[] = [];
+    const err = await saveOverlay(sub, 'w.yaml', 'x: 1\n', {
+      signal: stop.signal,
+      onStep: async (step) => {
+        expect(step).toBe('saving');
+        temps = readdirSync(sub);
+        stop.abort();
+      },
+    }).then(() => undefined, (e: unknown) => e);
+    expect(temps).toHaveLength(1);
+    expect(temps[0]).toMatch(/^\.w\.yaml\.arrcast-tmp-/);
+    expect((err as Error | undefined)?.name).toBe('AbortError');
+    expect(readdirSync(sub)).toEqual([]);
+  });
 });
