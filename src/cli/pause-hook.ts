@@ -10,7 +10,8 @@ import { throwIfAborted } from '../engine/errors.js';
  * each file of the report as it is written into the temporary directory (`summary.json`,
  * `charts/tornado.svg`, ...), `renaming` (just before the rename), `written` (just after it: the
  * output is in place, and a signal no longer stops the write), and for a shard `part`. compare and
- * score --out name their own files so (comparison.vl.json, score.csv, score.html, ...).
+ * score --out name their own files so (comparison.vl.json, score.csv, score.html, ...). The studio's
+ * save pauses at `saving` (its temporary file written, not yet moved into place).
  * `<step>:hold` also holds after the signal, until stdin ends: to test a second signal while a run
  * is stopping. Unset, every step costs one comparison.
  */

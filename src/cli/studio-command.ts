@@ -9,6 +9,7 @@ import { MAX_TRIALS } from '../scenario/limits.js';
 import { checkTargets } from './report-run.js';
 import { digitsNumber, parseShare, parseTarget, wholeNumber } from './parse-options.js';
 import type { Io } from './io.js';
+import { PAUSE_VARIABLE, pauseHook } from './pause-hook.js';
 
 /** Trials of the studio's full answer when neither --trials nor a smaller `trials:` in the file says otherwise. */
 export const STUDIO_TRIALS = 10_000;
@@ -57,7 +58,9 @@ export function registerStudioCommand(program: Command, io: Io, signal?: AbortSi
           ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
           confidence: opts.confidence,
         });
-        const server = await startStudioServer(session, { port: opts.port, log: (line) => io.err(`${terminalCell(line)}\n`) }).catch((err: NodeJS.ErrnoException) => {
+        // The hook only pauses (no check of its own after it): what stops a save is the server's close.
+        const hook = pauseHook(process.env[PAUSE_VARIABLE], io.err, signal);
+        const server = await startStudioServer(session, { port: opts.port, log: (line) => io.err(`${terminalCell(line)}\n`), ...(hook ? { onStep: hook } : {}) }).catch((err: NodeJS.ErrnoException) => {
           if (err.code === 'EADDRINUSE') throw new UsageError(`port ${opts.port} on 127.0.0.1 is in use; choose another, or --port 0 for a free one`);
           if (err.code === 'EACCES') throw new UsageError(`port ${opts.port} on 127.0.0.1 is not allowed to this user; choose one above 1023, or --port 0`);
           throw err;

@@ -1,4 +1,4 @@
-import { lstat, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, open, rm, stat, writeFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { removeStaleFileTemps, tempFileBeside } from './atomic-file.js';
@@ -7,6 +7,7 @@ import { DanglingLinkError, namesDirectory, resolveOutPath } from './resolve-out
 import { danglingLinkPhrase } from '../scenario/dangling-link.js';
 import { NoCurrentDirectoryError } from '../scenario/current-directory.js';
 import { enclosingOutput, insideOutputReason, OutputDirError } from './output-dir.js';
+import { PART_MAGIC } from '../engine/part-format.js';
 
 /**
  * The one path a single-file output (`arrcast fit --out SCENARIO.yaml`) is written to, checked
@@ -22,6 +23,9 @@ import { enclosingOutput, insideOutputReason, OutputDirError } from './output-di
  *   output-dir.ts), which the next run writing it replaces whole;
  * - refused when it is one of the `inputs` (the same file, by device and inode): writing would
  *   replace what is being read;
+ * - refused when it is an arrcast part file (a shard's output, hours of trials perhaps), `force` or
+ *   not: another command's file, as a report is to `compare --out` (`fit --out
+ *   parts/shard-1-of-2.arrcast-part --force` replaced one with a scenario);
  * - an existing regular file only with `force`;
  * - refused when its folder (or the nearest existing folder above it, which the write would create
  *   the rest under) cannot be written: a probe file is made and removed there, as `run` probes its
@@ -74,10 +78,26 @@ export async function resolveOutFile(
       const other = await stat(input).catch(() => undefined);
       if (other !== undefined && other.dev === info.dev && other.ino === info.ino) return fail(`is the input file ${input}: writing it would replace what is being read; name another file`);
     }
+  if (info !== undefined && (await isPartFile(path)))
+    return fail('is an arrcast part file (a shard\'s trials, written by arrcast run --shard), which only the same shard of the same run replaces, --force or not; name another file');
   if (info !== undefined && !options.force) return fail('exists; use --force to replace it');
   const problem = await probeWritable(path);
   if (problem !== undefined) return fail(`cannot be written: ${problem}`);
   return path;
+}
+
+/** Whether the regular file at `path` starts with a part file's magic (engine/part-format.ts): read its first bytes only. */
+async function isPartFile(path: string): Promise<boolean> {
+  const handle = await open(path, 'r').catch(() => undefined);
+  if (handle === undefined) return false;
+  try {
+    const { bytesRead, buffer } = await handle.read(Buffer.alloc(PART_MAGIC.length), 0, PART_MAGIC.length, 0);
+    return bytesRead === PART_MAGIC.length && buffer.toString('latin1') === PART_MAGIC;
+  } catch {
+    return false;
+  } finally {
+    await handle.close();
+  }
 }
 
 function kindOf(info: Stats): string {

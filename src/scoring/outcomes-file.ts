@@ -3,7 +3,7 @@ import { quoteText } from '../scenario/display-text.js';
 import { SAME_LAW } from '../scenario/one-forecast.js';
 import type { Metric } from '../model/components.js';
 import { lookForm, lookKey, nameKey } from '../scenario/name-key.js';
-import { MONTH_NAMES } from '../scenario/month-names.js';
+import { differentFiscalYears, fiscalYearWords } from '../analysis/fiscal-years.js';
 
 /**
  * A report's directory as messages name it: whole up to 200 characters (as paths are named elsewhere,
@@ -254,17 +254,15 @@ export function differentScenarios(reports: readonly ScoredReport[]): string | u
 
 
 /**
- * The reports' fiscal years, listed, when they are not all one year: their first months differ, or
- * two of them state different years. Undefined when they may all be one year (a report that
+ * The reports' fiscal years, listed, when they are not all one year by the shared rule
+ * (analysis/fiscal-years.ts differentFiscalYears): their first months differ, or two of them state
+ * different years. Undefined when they may all be one year (a report that
  * does not state its year is taken to be of the others').
  *
  * @example differentYears([{ dir: 'a', tiers: [], fiscalYearStartMonth: 2, fiscalYear: 2027 }, { dir: 'b', tiers: [], fiscalYearStartMonth: 2, fiscalYear: 2028 }]) // => '"a": FY2027, from February; "b": FY2028, from February'
  */
 export function differentYears(reports: readonly ScoredReport[]): string | undefined {
-  const starts = new Set(reports.map((r) => r.fiscalYearStartMonth).filter((m) => m !== undefined));
-  const stated = new Set(reports.map((r) => r.fiscalYear).filter((y) => y !== undefined));
-  if (starts.size < 2 && stated.size < 2) return undefined;
-  const year = (r: ScoredReport) =>
-    [r.fiscalYear === undefined ? 'year not stated' : `FY${r.fiscalYear}`, r.fiscalYearStartMonth === undefined ? undefined : `from ${MONTH_NAMES[r.fiscalYearStartMonth - 1] ?? r.fiscalYearStartMonth}`].filter(Boolean).join(', ');
-  return reports.map((r) => `${quoteReport(r.dir)}: ${year(r)}`).join('; ');
+  const years = reports.map((r) => ({ startMonth: r.fiscalYearStartMonth, year: r.fiscalYear }));
+  if (!differentFiscalYears(years)) return undefined;
+  return reports.map((r, i) => `${quoteReport(r.dir)}: ${fiscalYearWords(years[i]!)}`).join('; ');
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { FileExistsError, NotAFileError, writeFileAtomically } from '../report/atomic-file.js';
 import { enclosingOutput, insideOutputReason } from '../report/output-dir.js';
 import { errnoWords, isErrno, OutputWriteError } from '../report/write-error.js';
+import { isCancellation } from './cancellation.js';
 import { Refusal } from './http-guard.js';
 
 /** A name the planner gives a saved state: letters, digits, spaces, '-' and '_', then '.yaml' is added. Never a path. */
@@ -76,6 +77,18 @@ export async function freeSaveName(dir: string, base: string): Promise<string> {
   return defaultSaveName(base, MAX_TRIED);
 }
 
+/** How a save may be stopped, and (for tests) paused. */
+export interface SaveOptions {
+  /**
+   * Aborted: the file is not moved into place if it is not yet (RunAbortedError), and its temporary
+   * file goes. The studio passes the request's (the page gone) and its own stop (SIGINT, SIGTERM,
+   * SIGHUP): a save the page can no longer be told of was written all the same.
+   */
+  readonly signal?: AbortSignal;
+  /** Called at 'saving', once the temporary file is written whole and before it is moved into place: the ARRCAST_PAUSE_AT hook. */
+  readonly onStep?: (step: string) => Promise<void>;
+}
+
 /**
  * Write `text` to `file` in `dir`, whole or not at all, and never over anything already there (409),
  * nor inside an arrcast output (a scenario opened from a report's scenario.json; 409):
@@ -83,7 +96,7 @@ export async function freeSaveName(dir: string, base: string): Promise<string> {
  * so a write that fails halfway (a full disk, a file-size limit) leaves no partial file, and a file
  * made meanwhile under the same name is not replaced either.
  */
-export async function saveOverlay(dir: string, file: string, text: string): Promise<string> {
+export async function saveOverlay(dir: string, file: string, text: string, options: SaveOptions = {}): Promise<string> {
   const path = join(dir, file);
   // A scenario opened from a report (its scenario.json): the what-if would go into the report, which
   // the next run into it replaces whole, and which then holds a file that run did not write.
@@ -91,8 +104,10 @@ export async function saveOverlay(dir: string, file: string, text: string): Prom
   const outer = await enclosingOutput(join(await realpath(dir).catch(() => dir), file));
   if (outer !== undefined) throw new Refusal(409, `${file} ${insideOutputReason(outer)}; copy the scenario out of it to save what-ifs beside it`);
   try {
-    await writeFileAtomically(path, text);
+    await writeFileAtomically(path, text, { ...(options.signal ? { signal: options.signal } : {}), ...(options.onStep ? { recheck: () => options.onStep!('saving') } : {}) });
   } catch (err) {
+    // Stopped (the studio stopped by a signal, or the page gone) before the file was moved into place: nothing saved, no temporary left.
+    if (isCancellation(err)) throw err;
     if (err instanceof FileExistsError || err instanceof NotAFileError) throw new Refusal(409, `${file} already exists; choose another name`, 'name');
     // The cause in words, as the CLI gives it ("no space left on device (ENOSPC)"), not its code alone.
     const cause = err instanceof OutputWriteError && isErrno(err.cause) ? err.cause : err;

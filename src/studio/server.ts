@@ -56,6 +56,8 @@ export interface StudioServerOptions {
   readonly bodyTimeoutMs?: number;
   /** A line about a failure the page only sees as "internal error". */
   readonly log?: (line: string) => void;
+  /** A testing hook (cli/pause-hook.ts): called at each named step of a save ('saving': its temporary file written, not yet in place). */
+  readonly onStep?: (step: string) => Promise<void>;
 }
 
 export interface StudioServer {
@@ -96,6 +98,8 @@ export async function startStudioServer(session: StudioSession, options: StudioS
   const reports = new LatestOnly();
   // Saves run one at a time, each to its end: none is cancelled by a newer one.
   const saves = new InTurn();
+  /** Aborted when the server closes (the studio stopped): a save in progress then writes nothing. */
+  const closing = new AbortController();
 
   // The name Save as offers, free when asked (freeSaveName): the page is given the next after each save.
   const saveName = () => freeSaveName(session.scenario.dir, session.scenario.base);
@@ -202,7 +206,8 @@ export async function startStudioServer(session: StudioSession, options: StudioS
           );
         if (shown !== undefined && shown !== answer.hash) throw dataMoved();
         if (await session.scenario.chainChangedSinceStart()) throw chainEdited();
-        const written = await saveOverlay(session.scenario.dir, file, text);
+        // Stopped (close: SIGINT, SIGTERM, SIGHUP) or the page gone while writing: nothing is put in place.
+        const written = await saveOverlay(session.scenario.dir, file, text, { signal: AbortSignal.any([gone.signal, closing.signal]), ...(options.onStep ? { onStep: options.onStep } : {}) });
         const chainNow = await session.scenario.chainChangedSinceStart();
         if (chainNow || !(await session.stillOnDisk(state, answer))) {
           await takeBackOverlay(written, text);
@@ -255,6 +260,8 @@ export async function startStudioServer(session: StudioSession, options: StudioS
     port,
     token,
     close: async () => {
+      // First, synchronously: a save between its temporary file and its move puts nothing in place.
+      closing.abort();
       answers.cancel();
       reports.cancel();
       // Runs no one waits for go on for whoever asks next (SharedRun): none will now.

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { ROOT } from './fixtures.js';
 
 /** `arrcast studio ARGS` (the built CLI) started in the background, and the address with its token once it has printed it. */
-export async function startStudio(args: readonly string[]): Promise<{ studio: ChildProcess; url: string }> {
-  const studio = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'studio', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startStudio(args: readonly string[], options: { readonly env?: NodeJS.ProcessEnv; readonly stdin?: 'pipe' } = {}): Promise<{ studio: ChildProcess; url: string }> {
+  const studio = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'studio', ...args], { stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'], ...(options.env ? { env: { ...process.env, ...options.env } } : {}) });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     let err = '';
