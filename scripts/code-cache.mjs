@@ -51,8 +51,7 @@ async function makeCaches() {
   const { runScriptBundle, codeCacheFile, CODE_CACHE_SUFFIX } = await import(new URL('engine/script-bundle.js', dist).href);
   const { loadScenario } = await import(new URL('scenario/load.js', dist).href);
   const { planLoaded } = await import(new URL('engine/simulate.js', dist).href);
-  const { allocateChunkBuffers, bindChunkSamplers } = await import(new URL('model/simulate-chunk.js', dist).href);
-  const { collectSumTableKeys } = await import(new URL('model/sum-tables.js', dist).href);
+  const { allocateChunkBuffers } = await import(new URL('model/simulate-chunk.js', dist).href);
   const { planSumTables } = await import(new URL('model/plan-sum-tables.js', dist).href);
   const { TableHandoff } = await import(new URL('engine/table-handoff.js', dist).href);
 
@@ -77,9 +76,6 @@ async function makeCaches() {
     const runChunk = runScriptBundle(new URL('engine/worker.bundle.cjs', dist), metaOf('engine/worker.js'), options).default;
     const loaded = await loadScenario(fileURLToPath(example));
     const plan = planLoaded(loaded);
-    // First a share of the tables, as a pool's thread builds it beside the main thread (engine/shared-table-build.ts): its table code is cached too.
-    const keys = collectSumTableKeys(() => bindChunkSamplers(plan));
-    runChunk({ scenario: loaded.scenario, files: loaded.files, hash: loaded.hash, buildTables: { keys, claim: new Int32Array(new SharedArrayBuffer(8)), helper: 0 } });
     const tables = new TableHandoff(planSumTables(plan), 1);
     for (let chunk = 0; chunk < 3; chunk++)
       runChunk({ scenario: loaded.scenario, files: loaded.files, hash: loaded.hash, seed: '1', chunk, trials: 1000, buffers: allocateChunkBuffers(plan, true), ...tables.forTask() });

@@ -7,11 +7,11 @@ import type { LoadedScenario } from '../scenario/parse.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { MAX_SEED_CHARS, MAX_TRIALS } from '../scenario/limits.js';
 import { planScenario, type ScenarioPlan } from '../model/scenario-plan.js';
+import { planSumTables } from '../model/plan-sum-tables.js';
 import { allocateChunkBuffers, CHUNK_SIZE, simulateChunk, type ChunkBuffers, type ChunkResult } from '../model/simulate-chunk.js';
 import { CHUNK_SKIPPED, cancelFlag, stopAllChunks, stopChunksAfter, type ChunkTask } from './chunk-task.js';
 import { TierRowCache } from './tier-row-cache.js';
 import { TableHandoff } from './table-handoff.js';
-import { poolSumTables } from './shared-table-build.js';
 import { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } from './chunks.js';
 import { RunAbortedError, RunOptionError, TrialsOverMemoryError, WorkerStartError, abortedBy, throwIfAborted } from './errors.js';
 import type { z } from 'zod';
@@ -448,11 +448,9 @@ async function runOnPool(
   const actuals = reforecast && { input: reforecast.input, key: actualsKey(reforecast.input) };
   // The workers' plans and re-forecasts are kept by it: what the scenario is, not the hash it carries.
   const hash = runKey(loaded);
-  // Built once (about 0.2 s of CPU for the example) by this thread and the run's pool threads side by
-  // side (shared-table-build.ts) rather than in every thread; cached with the plan; sent with the
-  // chunks until every thread of the pool has them (table-handoff.ts).
-  const tables = new TableHandoff(await poolSumTables(plan, pool, threads, { scenario: loaded.scenario, files: loaded.files, hash }), Math.max(threads, pool.threads.length));
-  throwIfAborted(signal);
+  // Built here once (about 0.2 s for the example) rather than in every thread; cached with the plan;
+  // sent with the chunks until every thread of the pool has them (table-handoff.ts).
+  const tables = new TableHandoff(planSumTables(plan), Math.max(threads, pool.threads.length));
   const local = new AbortController();
   // What cancels a warm pool's tasks in piscina (a queued one is dropped, a running one's thread
   // terminated and replaced): a failed chunk, once every thread the pool has is loaded (terminating

@@ -7,8 +7,6 @@ import { toTransferable } from './run-errors.js';
 import { compileReforecast, reforecastChunk, type Reforecast } from '../actuals/reforecast.js';
 import { markLoaded } from './worker-loaded.js';
 import { receiveTables } from './table-handoff.js';
-import type { SharedSumTables } from '../model/sum-tables.js';
-import { isTableBuildTask, runTableBuildTask, type TableBuildTask } from './table-build-task.js';
 
 /**
  * The scenarios compiled in this worker, most recent last, by hash: a run sends one scenario many
@@ -17,7 +15,7 @@ import { isTableBuildTask, runTableBuildTask, type TableBuildTask } from './tabl
 const PLANS_KEPT = 8;
 const plans = new Map<string, ScenarioPlan>();
 
-function planOf(task: ChunkTask | TableBuildTask): ScenarioPlan {
+function planOf(task: ChunkTask): ScenarioPlan {
   let plan = plans.get(task.hash);
   if (plan) {
     plans.delete(task.hash);
@@ -57,15 +55,7 @@ injectLoadFault(fault);
  * typed-array access for a detached buffer (about 6% more CPU a trial, bench/RESULTS.md 2026-12-07,
  * spd22). An error is thrown in a form that keeps its meaning on the main thread (see run-errors.ts).
  */
-export default function runChunk(task: ChunkTask | TableBuildTask): ChunkResult | readonly SharedSumTables[] {
-  // A share of a run's aggregate tables, built beside the main thread before its chunks (shared-table-build.ts).
-  if (isTableBuildTask(task)) {
-    try {
-      return runTableBuildTask(task, planOf(task));
-    } catch (err) {
-      throw toTransferable(err);
-    }
-  }
+export default function runChunk(task: ChunkTask): ChunkResult {
   // Queued behind the chunks of a run cancelled since: nothing to do (the main thread drops it).
   if (wasCancelled(task)) throw new Error(CHUNK_SKIPPED);
   try {

@@ -1,5 +1,5 @@
 import type { Severity } from '../math/aggregate-pmf.js';
-import { CompoundSumTables, LARGEST_LOG2, SMALLEST_LOG2, type PowerTable } from '../random/compound-sum.js';
+import { CompoundSumTables, type PowerTable } from '../random/compound-sum.js';
 
 /**
  * The aggregate tables of this thread (compound-sum.ts), by distribution key (`lognormal/0.6`: the key
@@ -69,56 +69,6 @@ export function shareSumTables(keys: readonly string[]): SharedSumTables[] {
     shared.push({ key, tables: Array.from(set.built(), (t) => t ?? null) });
   }
   return shared;
-}
-
-/** The tables of one set: S_4 to S_64. */
-const TABLES_PER_SET = LARGEST_LOG2 - SMALLEST_LOG2 + 1;
-
-/** How many tables a claim list of `keys` holds (claimed one table at a time: `buildClaimedTable`). */
-export const claimedTableCount = (keys: readonly string[]): number => keys.length * TABLES_PER_SET;
-
-/**
- * Build table `i` of a claim list (table SMALLEST_LOG2 + i mod 5 of the set of keys[floor(i / 5)],
- * a set this thread has made: collectSumTableKeys made it) and return it as sent to another thread.
- * A table whose grid cannot hold its sum is left unbuilt (null), as buildAll leaves it.
- */
-export function buildClaimedTable(keys: readonly string[], i: number): SharedSumTables {
-  const key = keys[Math.floor(i / TABLES_PER_SET)]!;
-  const j = SMALLEST_LOG2 + (i % TABLES_PER_SET);
-  const set = registry.get(key);
-  if (!set) throw new Error(`no aggregate table set ${key} in this thread to build`);
-  const tables: (PowerTable | null)[] = [];
-  try {
-    tables[j] = set.table(j);
-  } catch (err) {
-    if (!(err instanceof RangeError)) throw err;
-  }
-  return { key, tables: Array.from(tables, (t) => t ?? null) };
-}
-
-/**
- * Build, one table at a time, the tables of `keys` claimed through `claim[0]` (an Int32 on a
- * SharedArrayBuffer that every thread building the same list counts up: each table is claimed by
- * exactly one thread) until the list is claimed out: what a pool thread does while the main thread
- * builds beside it (engine/shared-table-build.ts). One table a claim, not one set: a thread that is
- * slow (cold code, a loaded host) holds the others up by one table at most.
- */
-export function buildClaimedSumTables(keys: readonly string[], claim: Int32Array, helper: number): SharedSumTables[] {
-  const shared: SharedSumTables[] = [];
-  const count = claimedTableCount(keys);
-  // Say "claiming" first (claim[1 + helper]), then claim: the main thread, once the list is claimed
-  // out, waits only for the helpers that said so (one that had not will claim nothing).
-  Atomics.store(claim, 1 + helper, 1);
-  for (let i = Atomics.add(claim, 0, 1); i < count; i = Atomics.add(claim, 0, 1)) shared.push(buildClaimedTable(keys, i));
-  return shared;
-}
-
-/** The keys among `keys` whose set in this thread lacks a table (no set made yet, or one of S_4..S_64 not built). */
-export function sumTableKeysToBuild(keys: readonly string[]): string[] {
-  return keys.filter((key) => {
-    const set = registry.get(key);
-    return !set || set.built().filter((t) => t !== undefined).length < TABLES_PER_SET;
-  });
 }
 
 /** Keep tables built by another thread, for this thread's sets of the same keys (adopted when a set is made, or at once into one that exists). */
