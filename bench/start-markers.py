@@ -10,6 +10,7 @@
 # received and done (w-task N, w-done N). bench/start-timeline.py runs such copies, alternating.
 # The patterns are checked: a bundle that no longer has them fails here rather than marking nothing.
 import os
+import re
 import shutil
 import sys
 
@@ -28,6 +29,12 @@ def bundle(path):
     return script if os.path.exists(script) else path
 
 
+def out_ready_line(path):
+    m = re.search(r'      const out = await prepareReportDir\(shown\d*\);\n', open(bundle(path)).read())
+    assert m, 'prepareReportDir(shown...) in ' + path
+    return m.group(0)
+
+
 def patch(path, first, pairs):
     path = bundle(path)
     s = open(path).read()
@@ -42,15 +49,22 @@ def patch(path, first, pairs):
     open(path, 'w').write(s)
 
 
+OUT_READY = out_ready_line(dst + '/cli/main.js')
+# The tables: built by the main thread alone (to spd25), or with the pool's threads (shared-table-build.ts, from spd26).
+SERIAL_TABLES = '  const tables = new TableHandoff(planSumTables(plan), Math.max(threads, pool.threads.length));'
+TABLE_PAIRS = ([(SERIAL_TABLES, '  __tm("tables-start"); const __tb = planSumTables(plan); __tm("tables-end");\n  const tables = new TableHandoff(__tb, Math.max(threads, pool.threads.length));')]
+               if SERIAL_TABLES in open(bundle(dst + '/cli/main.js')).read() else
+               [('  const tables = new TableHandoff(await poolSumTables(', '  __tm("tables-start"); const tables = new TableHandoff(await poolSumTables('),
+                ('  throwIfAborted(signal);\n  const local = new AbortController();', '  __tm("tables-end"); throwIfAborted(signal);\n  const local = new AbortController();')])
 patch(dst + '/cli/main.js',
       '__tm("T0 " + performance.timeOrigin.toFixed(1)); __tm("bundle-start"); process.on("exit", () => __tm("exit"));\n', [
           ('async function main(argv) {', 'async function main(argv) {\n  __tm("main");'),
           ('      const loaded = await loadScenario(file2, { allowedRoots: opts.allowPath });\n',
            '      __tm("action");\n      const loaded = await loadScenario(file2, { allowedRoots: opts.allowPath });\n      __tm("loaded");\n'),
-          ('      const out = await prepareReportDir(shown2);\n', '      const out = await prepareReportDir(shown2);\n      __tm("out-ready");\n'),
+          # esbuild numbers the variable (shown2, shown3, ...) by what else the bundle holds: found, not guessed.
+          (OUT_READY, OUT_READY + '      __tm("out-ready");\n'),
           ('function createWorkerPool(threads, options = {}) {', 'function createWorkerPool(threads, options = {}) {\n  __tm("pool-create " + threads);'),
-          ('  const tables = new TableHandoff(planSumTables(plan), Math.max(threads, pool.threads.length));',
-           '  __tm("tables-start"); const __tb = planSumTables(plan); __tm("tables-end");\n  const tables = new TableHandoff(__tb, Math.max(threads, pool.threads.length));'),
+          *TABLE_PAIRS,
           ('      result = await untilPoolEmptied(\n', '      if (spec.index < 2) __tm("send " + spec.index);\n      result = await untilPoolEmptied(\n'),
           ('  const accept = (spec, result) => {\n', '  const accept = (spec, result) => {\n    if (spec.index < 3) __tm("back " + spec.index);\n'),
       ])
