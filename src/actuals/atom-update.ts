@@ -50,8 +50,8 @@ export class AtomUpdate {
     const w = this.logWeights;
     let top = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < k; i++) {
-      // Any score within value i's interval gives value i: its draw below serves (u = 0.5).
-      f[latent] = steps.scoreWithin(i, 0.5);
+      // Any score within value i's interval gives value i.
+      f[latent] = steps.centres[i]!;
       this.evaluations++;
       w[i] = Math.log(steps.probabilities[i]!) + this.model.logLikelihood(f);
       if (w[i]! > top) top = w[i]!;

@@ -18,6 +18,8 @@ export class ScoreSteps {
   /** The probability below each value's interval and above it (each summed from its own side, so a tail keeps its digits). */
   private readonly below: Float64Array;
   private readonly above: Float64Array;
+  /** A score within each value's interval (its middle in probability): any score there gives the value. */
+  readonly centres: Float64Array;
 
   constructor(atoms: Atoms) {
     const { values, probabilities } = atoms;
@@ -30,6 +32,7 @@ export class ScoreSteps {
     for (let i = k - 2; i >= 0; i--) this.above[i] = this.above[i + 1]! + probabilities[i + 1]!;
     this.cuts = new Float64Array(Math.max(0, k - 1));
     for (let i = 0; i < k - 1; i++) this.cuts[i] = this.scoreAt(this.below[i + 1]!, this.above[i]!);
+    this.centres = Float64Array.from(probabilities, (p, i) => this.scoreAt(this.below[i]! + p / 2, this.above[i]! + p / 2));
   }
 
   /** The index of the value at score e: the number of cuts at or below e. */
@@ -59,7 +62,7 @@ export class ScoreSteps {
     const v = 1 - u; // in (0, 1]: never the interval's far end
     const e = this.below[k]! <= this.above[k]! ? normalQuantile(this.below[k]! + v * p) : -normalQuantile(this.above[k]! + v * p);
     // Rounding may put a draw on a cut: the interval's own side of it.
-    return this.indexAt(e) === k ? e : this.scoreAt(this.below[k]! + p / 2, this.above[k]! + p / 2);
+    return this.indexAt(e) === k ? e : this.centres[k]!;
   }
 
   /** The score at which the probability below is `below` (and above, `above`): from the smaller side. */
