@@ -1,4 +1,4 @@
-// act25 (review finding 1): a discrete renewal prior, 0.6 at weight 1% else 0.9, 120 customers, month 1
+// act25 (review finding 1; fixed by act26: discrete and empirical priors take a Gibbs move of their own): a discrete renewal prior, 0.6 at weight 1% else 0.9, 120 customers, month 1
 // renewing 5 of 10 due, re-forecast at 100,000 trials for seeds 1-8: the share of trials at 0.6 by
 // position within each chain of 1,000 (10 bins of 100 draws), against the exact posterior of the
 // weights as written, (w L) / (w L + 1 - w), L = (0.6/0.9)^5 (0.4/0.1)^5.

@@ -1,6 +1,7 @@
 import type { GivenLevels } from '../model/given-levels.js';
 import { standardNormal } from '../random/normal.js';
 import { createStream, streamSeed } from '../random/source.js';
+import { AtomUpdate } from './atom-update.js';
 import { cholesky, EllipticalSlice } from './elliptical-slice.js';
 import type { LearningModel } from './learning-model.js';
 
@@ -28,6 +29,15 @@ export function posteriorDraws(model: LearningModel, seed: string | number, chun
   const uniform = createStream(streamSeed(prefix, 'uniform'));
   const d = model.dimension;
   const sampler = new EllipticalSlice(d, (f) => model.logLikelihood(f), normal, uniform);
+  // Drivers of a discrete or empirical prior: a move of their own after each slice step, from a
+  // stream of its own (re-forecasts without such a driver draw exactly as before).
+  const atoms = new AtomUpdate(model, createStream(streamSeed(prefix, 'atoms')));
+  const step = (f: Float64Array, current: number): number => {
+    const next = sampler.step(f, current);
+    if (!atoms.active) return next;
+    atoms.sweep(f);
+    return sampler.weighed(f);
+  };
   const f = new Float64Array(d);
   for (let i = 0; i < d; i++) f[i] = normal();
   let current = sampler.weighed(f);
@@ -44,7 +54,7 @@ export function posteriorDraws(model: LearningModel, seed: string | number, chun
     const sum = new Float64Array(d);
     const cross = new Float64Array(d * d);
     for (let s = 0; s < PILOT; s++) {
-      current = sampler.step(f, current);
+      current = step(f, current);
       if (s < half) continue;
       for (let i = 0; i < d; i++) {
         sum[i]! += f[i]!;
@@ -65,13 +75,13 @@ export function posteriorDraws(model: LearningModel, seed: string | number, chun
       sampler.setReference(mean, chol);
       current = sampler.weighed(f);
     }
-    for (let s = 0; s < BURN_IN; s++) current = sampler.step(f, current);
+    for (let s = 0; s < BURN_IN; s++) current = step(f, current);
   }
   for (let t = 0; t < trials; t++) {
-    if (d > 0) for (let s = 0; s < THIN; s++) current = sampler.step(f, current);
+    if (d > 0) for (let s = 0; s < THIN; s++) current = step(f, current);
     z[t] = model.zOf(f);
     for (let i = 0; i < width; i++) own[t * width + i] = model.valueOf(f, i);
   }
   const columnOf = new Map(model.drivers.map((l, i) => [`${l.tier}:${l.slot}`, i]));
-  return { z, own, width, columnOf, evaluations: sampler.evaluations };
+  return { z, own, width, columnOf, evaluations: sampler.evaluations + atoms.evaluations };
 }

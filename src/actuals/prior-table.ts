@@ -2,6 +2,7 @@ import type { CompiledDistribution } from '../model/distribution-sampler.js';
 import { createStream } from '../random/source.js';
 import { normalCdf, normalQuantile } from '../math/normal-cdf.js';
 import { SortWorkspace } from '../math/sorted-values.js';
+import { ScoreSteps } from './prior-atoms.js';
 
 /** The normal scores a table is tabulated on: [-SCORE_RANGE, SCORE_RANGE] in SCORE_POINTS - 1 steps. */
 const SCORE_RANGE = 8;
@@ -57,6 +58,12 @@ export class QuantileTable {
   /** The sample's quantile at lowScore and highScore, where the exact tails take over: they never cross it (monotone). */
   private readonly lowEdge: number;
   private readonly highEdge: number;
+  /**
+   * A discrete's or an empirical's exact values and weights on the scores (prior-atoms.ts): where
+   * present, `atScore` is its step function, not the sample's interpolated quantile (`sorted`, the
+   * sample, still describes the prior in the report).
+   */
+  readonly steps: ScoreSteps | undefined;
 
   constructor(distribution: CompiledDistribution, seed: string, points = TABLE_POINTS) {
     const draw = distribution.bind(createStream(seed));
@@ -73,6 +80,7 @@ export class QuantileTable {
     this.byScore = new Float64Array(SCORE_POINTS);
     for (let i = 0; i < SCORE_POINTS; i++) this.byScore[i] = this.at(probabilities[i]!);
     this.tail = distribution.scoreQuantile;
+    this.steps = distribution.atoms ? new ScoreSteps(distribution.atoms()) : undefined;
     // The exact quantile takes over where fewer than TAIL_DRAWS of the sample lie beyond (|e| above
     // 2.5 at 16,384 points): there the sample's quantile is a handful of draws, off by several
     // hundredths of a rate from one seed to another, and evidence far from the plan puts the whole
@@ -92,6 +100,7 @@ export class QuantileTable {
    * posterior's mean is 70.0% (7 standard errors at 4,000 trials), the year's ending ARR 11,000 low.
    */
   atScore(e: number): number {
+    if (this.steps) return this.steps.atScore(e);
     if (this.tail !== undefined && (e > this.highScore || e < this.lowScore)) {
       // In a tail: the exact quantile on the grid's spacing, each point computed once (a beta's is
       // a bisection), linear between points.

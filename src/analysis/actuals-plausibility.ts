@@ -67,10 +67,11 @@ export function actualsWarnings(reforecast: Reforecast | undefined): Plausibilit
               ? `; an opening book of ${money(opening + unexplained)}, not the scenario's openingArr ${money(opening)}, would explain it (set openingArr to the book the year began with)`
               : `; an opening book of ${money(unexplained)} would explain it, and the scenario gives ${tier.name} none (give it an existing book: openingArr)`
             : '';
+        const unitNote = live > 0 ? unitSlipNote((row.values.ending_arr ?? NaN) / live) : '';
         const began = live > 0 ? `${money(live)} live when it began, ${share(unexplained, live)} of it` : 'nothing live when it began';
         out.push({
           code: 'actuals-arr-unexplained',
-          message: `${tier.name} month ${row.label}: ending_arr ${money(row.values.ending_arr ?? NaN)} is ${money(Math.abs(unexplained))} ${unexplained > 0 ? 'above' : 'below'} what the month's flows explain (${began}); the re-forecast counts it as price uplift and other${openingNote}. Check the figure, or give the flow it leaves out (new_arr, expansion_arr, contraction_arr, churned_arr)`,
+          message: `${tier.name} month ${row.label}: ending_arr ${money(row.values.ending_arr ?? NaN)} is ${money(Math.abs(unexplained))} ${unexplained > 0 ? 'above' : 'below'} what the month's flows explain (${began}); the re-forecast counts it as price uplift and other${openingNote}${unitNote}. Check the figure, or give the flow it leaves out (new_arr, expansion_arr, contraction_arr, churned_arr)`,
           path: ['ending_arr'],
           file: file.path,
           line: row.line,
@@ -81,4 +82,24 @@ export function actualsWarnings(reforecast: Reforecast | undefined): Plausibilit
     }
   }
   return out;
+}
+
+/** The unit slips an ending_arr's ratio to the ARR live when its month began reads as: thousands, or MRR for ARR, either way. */
+const UNIT_SLIPS: ReadonlyArray<{ readonly ratio: number; readonly note: string }> = [
+  { ratio: 1 / 1000, note: 'the file looks to be in thousands: write amounts in units, as the scenario does (x 1,000)' },
+  { ratio: 1 / 12, note: 'the file looks to give MRR: write ARR, as the scenario does (x 12)' },
+  { ratio: 1000, note: "the file looks to be in units where the scenario's amounts are in thousands: write both alike" },
+  { ratio: 12, note: "the file looks to give ARR where the scenario's amounts are MRR: write both alike" },
+];
+
+/**
+ * A note for an ending_arr within 10% of a unit slip's ratio to the ARR live when its month began
+ * (a month's own flows move a book by a few percent, never to a twelfth or a thousandth of it; a
+ * digit too few, a tenth, is not near a twelfth): the
+ * warning's generic "check the figure" left the cause to guess while the re-forecast learned from
+ * the slip (a file in thousands read every renewal as a churn and put the market at -2.6).
+ */
+function unitSlipNote(ratio: number): string {
+  const slip = UNIT_SLIPS.find((u) => ratio > u.ratio * 0.9 && ratio < u.ratio * 1.1);
+  return slip ? `; ending_arr is about ${slip.ratio < 1 ? `1/${Math.round(1 / slip.ratio).toLocaleString('en-US')}` : `${slip.ratio.toLocaleString('en-US')} times`} of the ARR live when the month began: ${slip.note}` : '';
 }

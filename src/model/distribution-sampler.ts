@@ -73,6 +73,33 @@ export interface CompiledDistribution {
    * closures (the customer book's contraction and expansion shares).
    */
   readonly params?: { readonly dist: 'lognormal'; readonly mu: number; readonly sigma: number } | { readonly dist: 'beta'; readonly alpha: number; readonly beta: number };
+  /**
+   * A discrete's or an empirical's distinct values, ascending, each with its probability (the
+   * weights as written, normalised; an empirical's value counts over its size): what a re-forecast
+   * learns such a prior on, exactly, where a sorted sample of it stands in for other families.
+   * A function, computed when asked: a plan run never needs it (an empirical holds up to 200,000 values).
+   */
+  readonly atoms?: () => Atoms;
+}
+
+/** Distinct values, ascending, and their probabilities (positive, adding up to 1 within rounding). */
+export interface Atoms {
+  readonly values: Float64Array;
+  readonly probabilities: Float64Array;
+}
+
+/** The atoms of values drawn with the given weights: equal values pooled, zero weights left out. */
+function atomsOf(values: readonly number[], weights: readonly number[]): Atoms {
+  const pooled = new Map<number, number>();
+  let total = 0;
+  values.forEach((v, i) => {
+    const w = weights[i] ?? 0;
+    if (!(w > 0)) return;
+    pooled.set(v, (pooled.get(v) ?? 0) + w);
+    total += w;
+  });
+  const sorted = [...pooled.keys()].sort((a, b) => a - b);
+  return { values: Float64Array.from(sorted), probabilities: Float64Array.from(sorted, (v) => pooled.get(v)! / total) };
 }
 
 /**
@@ -341,13 +368,13 @@ export function compileDistribution(spec: DistributionSpec): CompiledDistributio
       if (live.every((v) => v === live[0])) return constant(live[0] ?? 0);
       const values = Float64Array.from(spec.values);
       const table = prepareAlias(spec.weights);
-      return withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const pick = discreteIndex(s); return () => values[pick(table)]!; } });
+      return { ...withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const pick = discreteIndex(s); return () => values[pick(table)]!; } }), atoms: () => atomsOf(spec.values, spec.weights) };
     }
     case 'empirical': {
       if (spec.values.every((v) => v === spec.values[0])) return constant(spec.values[0] ?? 0);
       const values = Float64Array.from(spec.values);
       const n = values.length;
-      return withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const pick = empiricalIndex(s); return () => values[pick(n)]!; } });
+      return { ...withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const pick = empiricalIndex(s); return () => values[pick(n)]!; } }), atoms: () => atomsOf(spec.values, spec.values.map(() => 1)) };
     }
     case 'quantiles': {
       const fit = fitMetalog(quantilePoints(spec.quantiles), { lower: spec.lower, upper: spec.upper, terms: spec.terms });

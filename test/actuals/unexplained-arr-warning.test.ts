@@ -46,6 +46,21 @@ describe('a closed month whose ending ARR its flows do not explain', () => {
     expect(formatWarning(warnings[0]!)).toMatch(new RegExp(`^arrcast: warning \\[actuals-arr-unexplained\\] actuals.csv:${at + 1}:\\d+ ending_arr: SMB month .*: ending_arr ${Number(to).toLocaleString('en-US')} is [\\d,]+ ${way} what the month's flows explain \\(18,000,000 live when it began`));
   });
 
+  // A finance export in thousands, or of MRR, ran with the same "check the figure" while the
+  // re-forecast read every renewal as a churn (the market's posterior at -2.6 for thousands): the
+  // warning now names the likely unit slip.
+  it.each([
+    ['in thousands', 1000, 'SMB month 1: ending_arr 18,445 .*ending_arr is about 1/1,000 of the ARR live when the month began: the file looks to be in thousands: write amounts in units, as the scenario does \\(x 1,000\\)'],
+    ['of MRR', 12, 'SMB month 1: ending_arr 1,537,054 .*ending_arr is about 1/12 of the ARR live when the month began: the file looks to give MRR: write ARR, as the scenario does \\(x 12\\)'],
+  ])('a file whose amounts are %s is warned about with the unit slip named', async (_, divisor, message) => {
+    const lines = text.trim().split('\n');
+    const header = lines[0]!.split(',');
+    const money = new Set(['new_arr', 'churned_arr', 'contraction_arr', 'expansion_arr', 'renewed_arr', 'due_arr', 'ending_arr']);
+    const scaled = lines.slice(1).map((l) => l.split(',').map((x, i) => (money.has(header[i]!) ? String(Math.round(Number(x) / divisor)) : x)).join(','));
+    const warnings = (await run([lines[0], ...scaled].join('\n'))).filter((w) => w.code === 'actuals-arr-unexplained');
+    expect(warnings[0]!.message).toMatch(new RegExp(message));
+  });
+
   it("an opening book 15% off the scenario's is warned about at month 1, with the opening book that would explain it", async () => {
     // Mid-market's year began on 41.4M, not the scenario's 36M: every ending_arr 5,400,000 higher.
     const lines = text.split('\n').map((l) => {
