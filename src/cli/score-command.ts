@@ -12,7 +12,7 @@ import { headerFields, normalizeHeader, readCsvBytes } from '../scenario/csv-tab
 import { scoreForecasts, type ScoreResult } from '../scoring/score-forecasts.js';
 import { forecastIdentityVersion } from '../report/forecast-identity.js';
 import { readReportHeader, readReportTrials, ReportTrialsError, TRIALS_FLAG, type ReportHeader, type ReportTrials } from '../report/read-report-trials.js';
-import { insideCell, outcomeShown, notScoredNotes, prepareScoreDir, scoredValueNote, scoreParagraph, SCORE_FILES, writeScore } from '../report/score-output.js';
+import { insideCell, outcomeShown, notScoredNotes, prepareScoreDir, scoreAmount, scoreCurrency, scoredValueNote, scoreParagraph, SCORE_FILES, writeScore } from '../report/score-output.js';
 import { refuseInputsInsideOutput } from '../report/inputs-inside-output.js';
 import { UsageError } from './exit-codes.js';
 import { throwIfAborted } from '../engine/errors.js';
@@ -192,7 +192,7 @@ function isMonthlyFile(bytes: Buffer): boolean {
 
 /** The scores as printed: one line per outcome, then one per metric and the verdict. */
 export function scoreTable(result: ScoreResult, reports: readonly ReportTrials[]): string {
-  const n = (x: number) => (Number.isFinite(x) ? (Number(toFixedDecimal(x, 0)) + 0).toLocaleString('en-US') : '-');
+  const n = scoreAmount(reports[0]?.currency ?? '', '-');
   // As every share the outputs write (formatShare): a PIT of 0.99967 reads 99.97%, not 100.0% (above every trial).
   const pct = formatShare;
   const rows = [['report', 'tier', 'metric', 'outcome', 'P10', 'P50', 'P90', 'PIT', 'CRPS', 'in P10-P90']];
@@ -202,7 +202,7 @@ export function scoreTable(result: ScoreResult, reports: readonly ReportTrials[]
     groups.push([METRIC_LABELS[m], String(g.outcomes), n(g.meanCrps), n(g.meanPinball10), n(g.meanPinball50), n(g.meanPinball90), n(g.meanIntervalScore80), pct(g.coverage.share), toFixedDecimal(g.ks.pValue, 3)]);
   const note = scoredValueNote(result, n);
   const totals = notScoredNotes(result, reports).map((t) => `${terminalCell(t)}\n`).join('');
-  return `${table(rows, 3)}${note === undefined ? '' : `${note}\n`}${totals}\n${table(groups, 1)}\n${scoreParagraph(result)}\nPx = x% chance of coming in below; PIT = the forecast percentile the outcome fell at.\n`;
+  return `${table(rows, 3)}${note === undefined ? '' : `${note}\n`}${totals}\n${table(groups, 1)}\n${scoreParagraph(result)}\nAmounts (outcomes, percentiles, CRPS, pinball losses, interval scores) in ${scoreCurrency(reports)}. Px = x% chance of coming in below; PIT = the forecast percentile the outcome fell at.\n`;
 }
 
 /**

@@ -14,7 +14,7 @@ import { renderChart, type ChartRenderer } from './render-chart.js';
 import { calibrationSpec, pitHistogramSpec } from './charts/score-charts.js';
 import { escapeHtml } from './html/escape.js';
 import { gridTable } from './html/tables.js';
-import { formatShare } from './money.js';
+import { bareCurrency, belowMinorUnit, currencyMinorDigits, formatCurrency, formatShare } from './money.js';
 import { quoteText } from '../scenario/display-text.js';
 import { notScoredReason } from '../scoring/not-scored.js';
 import { quoteReport } from '../scoring/outcomes-file.js';
@@ -108,35 +108,40 @@ export function notScoredNotes(result: ScoreResult, reports: readonly Pick<Repor
 /**
  * score.csv: one row per outcome scored, then one row without figures per figure not scored (each
  * tier and the total of each metric a NotScored names), its reason in the last column `not_scored`;
+ * money to the currency's minor unit, the currency (its code) in the column before `not_scored` (empty
+ * in a row without figures), so that the columns before it keep their places;
  * every text cell through csvField, numbers through csvNumber.
  */
 export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]): string {
-  const head = ['report', 'scenario', 'tier', 'metric', 'value', 'scored_value', 'trials', 'pit', 'pit_low', 'pit_high', 'crps', 'p10', 'p50', 'p90', 'pinball10', 'pinball50', 'pinball90', 'inside_p10_p90', 'inside_share_p10_p90', 'interval_score_80', 'not_scored'];
+  const head = ['report', 'scenario', 'tier', 'metric', 'value', 'scored_value', 'trials', 'pit', 'pit_low', 'pit_high', 'crps', 'p10', 'p50', 'p90', 'pinball10', 'pinball50', 'pinball90', 'inside_p10_p90', 'inside_share_p10_p90', 'interval_score_80', 'currency', 'not_scored'];
   const lines = [head.map(csvField).join(',')];
   for (const o of result.outcomes) {
     const r = reports[o.report]!;
+    // Money to the currency's minor unit, as percentiles.csv and monthly.csv write it (KWD's fils: 0.0405 was 0.04).
+    const money = (x: number) => csvNumber(x, currencyMinorDigits(r.currency));
     lines.push(
       [
         csvField(r.dir),
         csvField(r.scenarioName),
         csvField(o.tier ?? 'total'),
         csvField(o.metric === 'endingArr' ? 'ending_arr' : o.metric),
-        csvNumber(o.value, 2),
-        csvNumber(o.scoredValue, 2),
+        money(o.value),
+        money(o.scoredValue),
         csvNumber(o.n, 0),
         csvNumber(o.pit, 6),
         csvNumber(o.pitRange[0], 6),
         csvNumber(o.pitRange[1], 6),
-        csvNumber(o.crps, 2),
-        csvNumber(o.p10, 2),
-        csvNumber(o.p50, 2),
-        csvNumber(o.p90, 2),
-        csvNumber(o.pinball10, 2),
-        csvNumber(o.pinball50, 2),
-        csvNumber(o.pinball90, 2),
+        money(o.crps),
+        money(o.p10),
+        money(o.p50),
+        money(o.p90),
+        money(o.pinball10),
+        money(o.pinball50),
+        money(o.pinball90),
         csvNumber(o.inside80 ? 1 : 0, 0),
         csvNumber(o.insideShare80, 6),
-        csvNumber(o.intervalScore80, 2),
+        money(o.intervalScore80),
+        csvField(r.currency),
         '',
       ].join(','),
     );
@@ -155,7 +160,32 @@ export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]):
 
 /** A share as every output writes one (formatShare): a PIT of 0.99967 is 99.97%, not 100.0% (above every trial). */
 const share = (x: number) => (Number.isFinite(x) ? formatShare(x) : '–');
-const amount = (x: number) => (Number.isFinite(x) ? (Number(toFixedDecimal(x, 0)) + 0).toLocaleString('en-US') : '–');
+
+/**
+ * How the score's tables write an amount of the reports' currency (its ISO code: the digits are
+ * Intl's for it): every unit it is kept to, as an outcome is read against its P10, P50 and P90: from
+ * 1,000 up every whole unit, grouped (87,047,024), below to the currency's minor unit (a CRPS of $0.4
+ * is 0.40, KWD 0.0412 is 0.041, ¥43.3 is 43, where whole units wrote 0, 0 and 43), and an amount
+ * below the minor unit with its significant digits, as every output writes one (formatCurrency:
+ * -$0.004 is -0.00400, never 0). The tables name the currency in their headings. `none` is what a
+ * non-finite amount is written as.
+ *
+ * @example scoreAmount('USD')(40.723) // => '40.72'
+ */
+export function scoreAmount(currency: string, none = '–'): (x: number) => string {
+  const mark = bareCurrency(currency);
+  return (x) => {
+    if (!Number.isFinite(x)) return none;
+    if (Math.abs(x) >= 1000) return (Number(toFixedDecimal(x, 0)) + 0).toLocaleString('en-US');
+    if (belowMinorUnit(Math.abs(x), mark.minorDigits)) return formatCurrency(x, mark);
+    const [whole, fraction] = toFixedDecimal(x, mark.minorDigits).replace(/^-(?=[0.]*$)/, '').split('.');
+    // 999.996 at the cent is 1,000.00: grouped as the figures from 1,000 up.
+    return `${whole!.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction === undefined ? '' : `.${fraction}`}`;
+  };
+}
+
+/** The reports' currency as the score's headings name it (one currency: score refuses two; '' in a report that gave none). */
+export const scoreCurrency = (reports: readonly Pick<ReportTrials, 'currency'>[]): string => reports[0]?.currency || 'the reports\' currency';
 
 /** A count of outcomes inside, which ties make a fraction: whole as it is, else to 2 decimals (19.2, not 19.200000000000003). */
 export const insideCount = (x: number): string => (Number.isInteger(x) ? String(x) : String(Number(toFixedDecimal(x, 2))));
@@ -197,21 +227,23 @@ export function scoreParagraph(result: ScoreResult): string {
   return `${g.outcomes} outcome${g.outcomes === 1 ? '' : 's'} scored. ${insideCount(c.inside)} of them (${share(c.share)}) fell inside their forecast's P10-P90${ties}, ${verdict} (${lo === hi ? lo : `${lo} to ${hi}`} of ${g.outcomes} 95% of the time, nominal 80%). The PITs against uniform: KS D = ${toFixedDecimal(g.ks.d, 3)}, p = ${toFixedDecimal(g.ks.pValue, 3)}${g.outcomes < 20 ? ' (with under 20 outcomes the test tells little)' : ''}.`;
 }
 
-function groupRow(label: string, g: ScoreGroup): string[] {
+function groupRow(label: string, g: ScoreGroup, amount: (x: number) => string): string[] {
   return [label, String(g.outcomes), amount(g.meanCrps), amount(g.meanPinball10), amount(g.meanPinball50), amount(g.meanPinball90), amount(g.meanIntervalScore80), share(g.coverage.share), toFixedDecimal(g.ks.pValue, 3)];
 }
 
 /** score.html: a self-contained page (no script, nothing fetched): the verdict, the tables and both charts. */
 export function scoreHtml(result: ScoreResult, reports: readonly ReportTrials[], charts: ReadonlyArray<{ name: string; caption: string; svg: string }>): string {
   const e = escapeHtml;
+  const amount = scoreAmount(reports[0]?.currency ?? '');
+  const cur = scoreCurrency(reports);
   const groups = gridTable(
-    'Scores by metric across reports and tiers: mean CRPS, pinball losses and interval score of P10-P90 in the currency (lower is better), coverage of P10-P90 (nominal 80%), KS p-value of the PITs.',
+    `Scores by metric across reports and tiers: mean CRPS, pinball losses and interval score of P10-P90 in ${cur} (lower is better), coverage of P10-P90 (nominal 80%), KS p-value of the PITs.`,
     ['Metric', 'Outcomes', 'Mean CRPS', 'Pinball P10', 'Pinball P50', 'Pinball P90', 'Interval score P10-P90', 'Inside P10-P90', 'KS p'],
-    [...(Object.entries(result.byMetric) as Array<[Metric, ScoreGroup]>).map(([m, g]) => groupRow(METRIC_LABELS[m], g)), groupRow('All', result.all)],
+    [...(Object.entries(result.byMetric) as Array<[Metric, ScoreGroup]>).map(([m, g]) => groupRow(METRIC_LABELS[m], g, amount)), groupRow('All', result.all, amount)],
     1,
   );
   const outcomes = gridTable(
-    `Each outcome against its forecast. PIT: the forecast percentile the outcome fell at. Px = x% chance of coming in below.${scoredValueNote(result, amount) === undefined ? '' : ` ${scoredValueNote(result, amount)}`}`,
+    `Each outcome against its forecast, amounts in ${cur}. PIT: the forecast percentile the outcome fell at. Px = x% chance of coming in below.${scoredValueNote(result, amount) === undefined ? '' : ` ${scoredValueNote(result, amount)}`}`,
     ['Report, tier, metric', 'Outcome', 'P10', 'P50', 'P90', 'PIT', 'CRPS', 'Inside'],
     result.outcomes.map((o) => [`${reports[o.report]!.dir} · ${o.tier ?? 'total'} · ${METRIC_LABELS[o.metric]}`, outcomeShown(o, amount), amount(o.p10), amount(o.p50), amount(o.p90), share(o.pit), amount(o.crps), insideCell(o)]),
     1,

@@ -1,4 +1,5 @@
-import { currencyPrefix } from '../money.js';
+import { bareCurrency, currencyPrefix, currencySymbol, formatCurrency } from '../money.js';
+import { statedRounding } from '../stated-figure.js';
 
 /**
  * A text cell neutralised against formula injection: a string starting with = + - @, a tab or a
@@ -19,10 +20,54 @@ export function cellText(text: string): string {
  *
  * @example moneyFormat('$') // => '"$"#,##0;-"$"#,##0'
  */
-export function moneyFormat(symbol: string): string {
+export function moneyFormat(symbol: string, decimals = 0): string {
   const q = `"${currencyPrefix(symbol).replace(/"/g, '')}"`;
-  return `${q}#,##0;-${q}#,##0`;
+  const digits = decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
+  return `${q}${digits};-${q}${digits}`;
+}
+
+/** A column of amounts in an ISO 4217 currency: each cell's format is chosen by its amount (amountFormat). */
+export interface MoneyColumn {
+  readonly currency: string;
+  /** Amounts the planner stated (a target, a monthly plan): shown with the decimals typed (statedAmountFormat). */
+  readonly stated?: boolean;
+}
+
+/** The money column of a currency (by its code, not its symbol: one source of its minor unit, Intl's). */
+export const moneyColumn = (currency: string, stated = false): MoneyColumn => (stated ? { currency, stated } : { currency });
+
+/** A cell's format in a money column. */
+export const columnAmountFormat = (value: number, column: MoneyColumn): string => (column.stated ? statedAmountFormat(value, column.currency) : amountFormat(value, column.currency));
+
+/**
+ * The Excel format of one amount, so that its cell reads as report.html and the terminal write it
+ * (formatCurrency): from 1,000 up whole units (the text's k/M/B/T figure is coarser still); below,
+ * the decimals formatCurrency writes: the minor unit's at most ($40.7, ¥43, KWD 0.001), and an amount
+ * below the minor unit with its significant digits (-$0.00400), not whole units that read $41, ¥0.
+ *
+ * @example amountFormat(40.72, 'USD') // => '"$"#,##0.0;-"$"#,##0.0'
+ */
+export function amountFormat(value: number, currency: string): string {
+  const symbol = currencySymbol(currency);
+  if (!(Math.abs(value) < 1000)) return moneyFormat(symbol);
+  const text = formatCurrency(value, bareCurrency(currency));
+  // 999.996 carried to "1.00k": written whole, as 1,000.
+  return moneyFormat(symbol, /[kMBT]$/.test(text) ? 0 : (text.split('.')[1]?.length ?? 0));
 }
 
 /** Percentages with one decimal. */
 export const PERCENT_FORMAT = '0.0%';
+
+/**
+ * The Excel format of an amount the planner stated (a target of 40.55, a monthly plan): the decimals
+ * typed (up to STATED_DIGITS significant digits, as every output echoes a stated figure), so the cell
+ * reads as the target's label ("revenue >= 40.55"), not as an estimate's three digits ($40.6, a
+ * figure the target is not). A figure too small for plain decimals takes amountFormat's.
+ *
+ * @example statedAmountFormat(40.55, 'USD') // => '"$"#,##0.00;-"$"#,##0.00'
+ */
+export function statedAmountFormat(value: number, currency: string): string {
+  const typed = String(Math.abs(statedRounding(value).value));
+  if (typed.includes('e')) return amountFormat(value, currency);
+  return moneyFormat(currencySymbol(currency), typed.split('.')[1]?.length ?? 0);
+}

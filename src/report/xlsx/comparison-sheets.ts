@@ -3,8 +3,7 @@ import { CHANCE_INTERVAL } from '../../analysis/probability.js';
 import { showsTierDifferences } from '../../analysis/tier-differences.js';
 import type { CompareDecisions } from '../../analysis/compare-decisions.js';
 import { METRIC_LABELS, METRICS } from '../../model/components.js';
-import { currencySymbol } from '../money.js';
-import { moneyFormat, PERCENT_FORMAT } from './cell-text.js';
+import { moneyColumn, PERCENT_FORMAT } from './cell-text.js';
 import type { SheetData } from './workbook.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
 import { BOOKINGS_RENEWALS_NOTE } from '../bookings-note.js';
@@ -29,7 +28,7 @@ const differenceCells = (x: DifferenceStat): number[] => [
  */
 export function comparisonSheets(c: Comparison, d: CompareDecisions): SheetData[] {
   const cur = c.scenarios[0]!.currency;
-  const money = moneyFormat(currencySymbol(cur));
+  const money = moneyColumn(cur);
   const stamp = `${simulatedYears(c.trials)} per scenario, seed ${c.seed}. ${c.percentileConvention}.`;
   const labels = c.scenarios.map((s) => s.label);
   const scenarios: SheetData = {

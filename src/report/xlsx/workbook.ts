@@ -13,7 +13,7 @@ import { fittedNote } from '../fitted-note.js';
 import { currencySymbol } from '../money.js';
 import { summaryParagraph } from '../summary-paragraph.js';
 import { forecastTitle } from '../forecast-kind-words.js';
-import { cellText, moneyFormat, PERCENT_FORMAT } from './cell-text.js';
+import { cellText, columnAmountFormat, moneyColumn, PERCENT_FORMAT, type MoneyColumn } from './cell-text.js';
 import { percentFormat, shareFormats } from './share-format.js';
 import { varianceShareCell, varianceShareDecimals, varianceShareFormat } from '../variance-share-format.js';
 import { NO_OWN_UNCERTAINTY } from '../no-own-uncertainty.js';
@@ -34,8 +34,8 @@ export interface SheetData {
   /** Empty: no table under the preamble (no header row), as when the preamble says there is nothing to list. */
   readonly header: readonly string[];
   readonly rows: ReadonlyArray<ReadonlyArray<string | number | null>>;
-  /** Number format of each column ('' for text or plain numbers). */
-  readonly formats: readonly string[];
+  /** Number format of each column ('' for text or plain numbers; a MoneyColumn: each amount's own, amountFormat). */
+  readonly formats: ReadonlyArray<string | MoneyColumn>;
   readonly widths: readonly number[];
 }
 
@@ -51,11 +51,11 @@ const statCells = (s: Stat) => [s.mean, s.sd ?? 'n/a', ...P_KEYS.map((k) => s.pe
  */
 export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] {
   const symbol = currencySymbol(summary.scenario.currency);
-  const money = moneyFormat(symbol);
   const cur = summary.scenario.currency;
+  const money = moneyColumn(cur);
   const stamp = `${simulatedYears(summary.trials)}, seed ${summary.seed}. ${summary.percentileConvention}.`;
   const statHead = ['Mean', 'SD', ...PERCENTILES.map((p) => `P${p}`)];
-  const statFormats = (f: string) => [f, f, ...PERCENTILES.map(() => f)];
+  const statFormats = (f: string | MoneyColumn) => [f, f, ...PERCENTILES.map(() => f)];
 
   // One trial: every sd is written n/a; why, once on each sheet that has them.
   // A re-forecast's correlated draws: the note of the terminal and report.html, on each sheet whose
@@ -224,11 +224,11 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
  *
  * Complexity: O(months).
  */
-function monthlyPlanSheet(summary: Summary, money: string, stamp: string, drawsNote: readonly string[]): SheetData | undefined {
+function monthlyPlanSheet(summary: Summary, money: MoneyColumn, stamp: string, drawsNote: readonly string[]): SheetData | undefined {
   const plan = monthlyPlanRows(summary);
   if (!plan) return undefined;
   const header = ['Month', 'Fiscal month'];
-  const formats = ['', '0'];
+  const formats: Array<string | MoneyColumn> = ['', '0'];
   const widths = [14, 12];
   const series = [
     ...(plan.mrr ? [{ key: 'mrr', plan: 'Planned MRR', p: 'P(MRR >= plan)' } as const] : []),
@@ -236,7 +236,7 @@ function monthlyPlanSheet(summary: Summary, money: string, stamp: string, drawsN
   ];
   for (const x of series) {
     header.push(x.plan, x.p, '95% interval, low', '95% interval, high');
-    formats.push(money, PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT);
+    formats.push(moneyColumn(money.currency, true), PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT);
     widths.push(x.key === 'mrr' ? 16 : 26, 22, 18, 18);
   }
   const cells = (f: PlanFigure | undefined, closed: boolean) =>
@@ -282,7 +282,7 @@ function withShareFormats(cells: Array<{ value: string | number; format?: string
  */
 const estimateFormat = (decimals: number) => `${percentFormat(decimals)};-${percentFormat(decimals)}`;
 
-/** Targets' interval columns hold shares, not money. */
+/** A target's row: its interval columns hold shares, not money, and its value is stated (the target's amount, as typed). */
 const shareRow = (sheet: SheetData, row: ReadonlyArray<string | number | null>) => sheet.name === 'Targets and budgets' && row[0] === 'Target';
 
 /**
@@ -303,7 +303,8 @@ export function workbookSheets(sheets: readonly SheetData[]): XlsxSheet[] {
       const cells = r.map((v, i) => {
         if (typeof v === 'string') return { value: cellText(v) };
         if (v === null || !Number.isFinite(v)) return null;
-        const format = share && i >= 3 && i <= 5 ? PERCENT_FORMAT : sheet.formats[i];
+        const column = share && i >= 3 && i <= 5 ? PERCENT_FORMAT : sheet.formats[i];
+        const format = typeof column === 'object' ? columnAmountFormat(v, share && i === 2 ? moneyColumn(column.currency, true) : column) : column;
         return format ? { value: v, format } : { value: v };
       });
       rows.push({ cells: withShareFormats(cells) });
