@@ -1,5 +1,6 @@
 import type { RepsPlan } from './new-business-plan.js';
 import type { TierPlan } from './tier-plan.js';
+import { poissonUpperTail } from '../math/poisson-tail.js';
 
 /**
  * The fewest ramped-rep equivalents on the floor in month m when no rep can leave: the reps at the
@@ -18,46 +19,83 @@ function leastRamped(reps: RepsPlan, m: number, slips: boolean): number {
 }
 
 /**
- * Whether the plan proves that the reps' capacity never binds in any trial: every month simulated,
- * the most demand the reps cap is no more than the fewest whole deals they can close. Then their
- * capacity, attrition and hire slips move no metric. Proven only when the demand has a finite most:
- * leads of a count with a bounded support (not a Poisson or negative binomial, no year-level mean)
- * and no market loading on lead volume, no rep-sourced deals (a Poisson; none under a leads stress
- * of -1), and no re-forecast (its cohorts are not bounded here); and when the floor has a least: no
- * attrition (a rate that can be above 0 can empty it). A month's demand is at most, over the lead
- * months whose deals can close in it (the sales cycle), each month's most leads (the count's top x
- * seasonality x the leads stress, plus one for the rounding; a deal needs a lead, conversion <= 1),
- * and every earlier lead; the floor closes at least floor(the capacity's bottom x leastRamped)
- * whole deals (its budget carries only fractions up), taken a hair lower against rounding (the
- * whole number below when it is whole). Demand that never exceeds it leaves no carry.
- * Otherwise (Poisson leads: unbounded) it is not proven, and reps are kept however slack they are:
- * their shares then read as noise within their intervals.
+ * The chance, in a year, that the reps' capacity binds which the plan accepts as "never binds"
+ * (capacityNeverBinds). Over the 50,000 trials attribution reads, it binds in any of them with a
+ * chance of at most 5e-5, and then by a deal or two: the capacity's own draw moves nothing the
+ * trials can show, and its share would be noise within its interval.
+ */
+export const CAPACITY_BINDS_AT_MOST = 1e-9;
+
+/**
+ * Whether the plan proves that the reps' capacity binds in no trial, or in a share of them below
+ * CAPACITY_BINDS_AT_MOST (capacityBindChance). Then their capacity, attrition and hire slips move no
+ * metric.
  *
  * @example capacityNeverBinds(tier of 10 reps x capacity 80 against a fixed 200 leads a month, no cycle) // => true
- * Complexity: O(12 x sources x cycle).
+ * @example capacityNeverBinds(tier of 1 rep x capacity 300 against Poisson(200) leads, conversion 1) // => true (2.7e-11 x 12)
+ * Complexity: as capacityBindChance.
  */
 export function capacityNeverBinds(tier: TierPlan): boolean {
+  return capacityBindChance(tier) <= CAPACITY_BINDS_AT_MOST;
+}
+
+/**
+ * An upper bound on the chance that the reps' capacity binds in some month of a trial: 0 when the
+ * plan proves it never does, 1 when it cannot bound it. Every month simulated, the demand the reps
+ * cap against the fewest whole deals they can close: floor(the capacity's bottom x leastRamped),
+ * taken a hair lower against rounding (the whole number below when it is whole; the floor's budget
+ * carries only fractions up). Demand that never exceeds it leaves no carry.
+ *
+ * The demand of a month is at most, over the lead months whose deals can close in it (the sales
+ * cycle), the sure part B: each bounded count's most leads (its top x seasonality x the leads stress,
+ * plus one for the rounding; a deal needs a lead, conversion <= 1) and every earlier lead; plus the
+ * deals of the Poisson counts with a stated mean (LeadSourcePlan.poissonMean), which are Poisson
+ * too: leads of month j ~ Poisson(mean x seasonality x stress), each signing with the year's
+ * conversion c and closing after a lag of the cycle, so the deals of month m are Poisson(Λ(c)) with
+ * Λ(c) = Σ_j mean_j c pmf[m - j] (thinning), given c; Λ rises with c, so at c's most (the
+ * conversion's top; 1 when the market or a raising stress can move it) the chance they exceed the
+ * floor less B bounds it for every c. The chance over the year is at most the sum over months.
+ * Not bounded (1): leads with no top and not such a Poisson (a negative binomial, a year-level mean),
+ * a market loading on lead volume, rep-sourced deals (none under a leads stress of -1), a
+ * re-forecast (its cohorts are not bounded here), or attrition that can empty the floor.
+ *
+ * @example capacityBindChance(tier of 1 rep x capacity 250 against Poisson(200) leads, conversion 1) // => 12 x 3.6e-4
+ * Complexity: O(12 x sources x cycle), plus the Poisson tails' terms.
+ */
+export function capacityBindChance(tier: TierPlan): number {
   const nb = tier.newBusiness;
   const reps = nb?.reps;
-  if (nb === undefined || reps === undefined || tier.start !== undefined) return false;
-  if (reps.sourced !== undefined && tier.stress.leads > 0) return false;
-  if (reps.attrition.constant !== 0) return false;
+  if (nb === undefined || reps === undefined || tier.start !== undefined) return 1;
+  if (reps.sourced !== undefined && tier.stress.leads > 0) return 1;
+  if (reps.attrition.constant !== 0) return 1;
   const slips = reps.slipProbability !== undefined && reps.slipProbability.constant !== 0;
   const volume = tier.loadings.leads === 0 ? 1 : Infinity;
   const cycle = nb.salesCycle.pmf;
   const first = nb.warmStart ? 2 - cycle.length : 1;
   const earlier = nb.earlierLeads?.count ?? 0;
+  const conversionMovable = tier.loadings.conversion !== 0 || tier.stress.conversion > 0;
+  let chance = 0;
   for (let m = 1; m <= 12; m++) {
-    let demand = earlier;
-    for (const s of nb.sources)
+    let sure = earlier;
+    let poisson = 0;
+    for (const s of nb.sources) {
+      const c = conversionMovable ? 1 : Math.min(1, s.conversionMax);
       for (let lag = 0; lag < cycle.length; lag++) {
         const j = m - lag;
         if (!(cycle[lag]! > 0) || j < first) continue;
+        const multiplier = volume * s.seasonality[(((j - 1) % 12) + 12) % 12]! * (j >= 1 ? tier.stress.leads : 1);
+        if (s.poissonMean !== undefined && volume === 1) {
+          poisson += s.poissonMean * multiplier * c * cycle[lag]!;
+          continue;
+        }
         // NaN (an unbounded count in a month of seasonality 0) and 0 bring no lead.
-        const most = s.leadsMax * volume * s.seasonality[(((j - 1) % 12) + 12) % 12]! * (j >= 1 ? tier.stress.leads : 1);
-        if (most > 0) demand += most + 1;
+        const most = s.leadsMax * multiplier;
+        if (most > 0) sure += most + 1;
       }
-    if (!(demand <= Math.floor(reps.capacityMin * leastRamped(reps, m, slips) - 1e-6))) return false;
+    }
+    const floor = Math.floor(reps.capacityMin * leastRamped(reps, m, slips) - 1e-6);
+    if (!(sure <= floor)) return 1;
+    if (poisson > 0) chance += poissonUpperTail(poisson, floor - sure);
   }
-  return true;
+  return Math.min(1, chance);
 }

@@ -80,10 +80,13 @@ const yearLeadsCome = (tier: TierPlan) => tier.stress.leads > 0;
  * closed month's count known from the actuals, for a tier of one stream, when that count is above
  * 0 (new-business-simulator's source loop). A source whose leads are 0 in every month that can
  * close in the year, or whose cycle carries every deal past month 12, signs nothing: its leads and
- * conversion move no metric.
+ * conversion move no metric. `knownLeads` 'notMoved' asks for the leads the lead volume moves: a
+ * closed month's known count is as it came in, so its cohort counts as no leads (before, a
+ * re-forecast's lead volume was kept, its share noise, when only closed months' leads could still
+ * close in the year).
  * Complexity: O((12 + cycle) x cycle).
  */
-function sourceFirstClose(tier: TierPlan, name: string): number {
+function sourceFirstClose(tier: TierPlan, name: string, knownLeads: 'counted' | 'notMoved' = 'counted'): number {
   const nb = tier.newBusiness;
   const s = nb?.sources.find((x) => x.name === name);
   if (nb === undefined || s === undefined) return (tier.start?.months ?? 0) + 1;
@@ -95,7 +98,8 @@ function sourceFirstClose(tier: TierPlan, name: string): number {
   let best = Infinity;
   for (let m = first; m <= 12 && m < best; m++) {
     const known = single && m >= 1 && m <= k ? tier.start!.leads[m - 1]! : NaN;
-    const some = Number.isNaN(known) ? s.seasonality[(((m - 1) % 12) + 12) % 12]! > 0 && (m < 1 || inYear) : known > 0;
+    // A closed month's known leads are as they came in: the lead volume does not move them ('notMoved').
+    const some = Number.isNaN(known) ? s.seasonality[(((m - 1) % 12) + 12) % 12]! > 0 && (m < 1 || inYear) : knownLeads === 'counted' && known > 0;
     if (!some) continue;
     for (let lag = 0; lag < cycle.length; lag++) {
       const c = m + lag;
@@ -278,7 +282,8 @@ export function driverReachesTier(tier: TierPlan, d: TierDriver): boolean {
       if (noRepsToClose(tier)) return false;
       const conversion = stated(tier, d.kind === 'leadsPerMonth' ? 'conversion' : 'sourceConversion', d.name);
       if (conversion !== undefined && !rateCanBeAbove0(conversion, tier.loadings.conversion, tier.stress.conversion)) return false;
-      return sourceFirstClose(tier, d.name) <= 12;
+      // A re-forecast's closed months' leads are known (a tier of one lead stream): the volume moves only the open months'.
+      return sourceFirstClose(tier, d.name, 'notMoved') <= 12;
     }
     case 'renewalRate':
       return bookChurnsInYear(tier);
@@ -347,10 +352,12 @@ function firstSignedMonth(tier: TierPlan, d: TierDriver): number | undefined {
       return firstSigningMonth(tier, true);
     case 'conversion':
     case 'sourceConversion':
-    case 'leadsPerMonth':
-    case 'sourceLeadsPerMonth':
       // The demand reps cap closes from the first month they can close a deal.
       return Math.max(firstRepClose(tier), sourceFirstClose(tier, d.name));
+    case 'leadsPerMonth':
+    case 'sourceLeadsPerMonth':
+      // The same, of the leads the volume moves: not a re-forecast's closed months' known ones.
+      return Math.max(firstRepClose(tier), sourceFirstClose(tier, d.name, 'notMoved'));
     case 'hireSlip':
       return Math.max(firstHireAtWork(tier), firstRepClose(tier));
     case 'repAttrition':

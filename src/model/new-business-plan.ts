@@ -6,7 +6,7 @@ import type { RandomSource } from '../random/source.js';
 import { compileCount, type CountSampler } from './count-sampler.js';
 import { compileDistribution, type CompiledDistribution } from './distribution-sampler.js';
 import { lagPmf, type LagPmf } from './lag-pmf.js';
-import { compileYearLevel, type YearLevel } from './year-level-plan.js';
+import { compileYearLevel, type CompiledYearLevel, type YearLevel } from './year-level-plan.js';
 import type { YearLevelSpec } from '../scenario/year-level-schema.js';
 
 export type { YearLevel } from './year-level-plan.js';
@@ -29,9 +29,17 @@ export interface LeadSourcePlan {
   /**
    * The most leads a month can bring at a multiplier of 1 (seasonality, market, stress 1), before
    * the stochastic rounding's one more: the top of the count's support; Infinity for a Poisson or
-   * negative binomial count or a year-level mean (rep-floor-timing.ts's capacityNeverBinds).
+   * negative binomial count or a year-level mean (capacity-slack.ts's capacityNeverBinds).
    */
   readonly leadsMax: number;
+  /**
+   * The mean of a Poisson count with a number for its mean (at a multiplier of 1), whose deals
+   * a month are Poisson too: capacity-slack.ts bounds the chance they exceed the reps' capacity.
+   * Undefined for any other count, or a year-level mean.
+   */
+  readonly poissonMean: number | undefined;
+  /** The top of the conversion's support (capacity-slack.ts: no deal more than this share of the leads, before market and stress). */
+  readonly conversionMax: number;
 }
 
 export interface EarlierLeadsPlan {
@@ -124,6 +132,8 @@ export function planNewBusiness(n: NewBusiness, pipeline: PipelineBook | undefin
       seasonality: tierSeasonality,
       conversion: compileDistribution(n.conversion),
       leadsMax: leads.level === undefined ? distributionSupport(leads.unit).max : Infinity,
+      poissonMean: fixedPoissonMean(leads),
+      conversionMax: distributionSupport(n.conversion).max,
     });
   }
   for (const s of n.leadSources ?? []) {
@@ -138,6 +148,8 @@ export function planNewBusiness(n: NewBusiness, pipeline: PipelineBook | undefin
       seasonality: s.seasonality ? normalisedSeasonality(s.seasonality) : tierSeasonality,
       conversion: compileDistribution(s.conversion),
       leadsMax: leads.level === undefined ? distributionSupport(leads.unit).max : Infinity,
+      poissonMean: fixedPoissonMean(leads),
+      conversionMax: distributionSupport(s.conversion).max,
     });
   }
   const e = n.earlierLeads;
@@ -193,6 +205,12 @@ export function planNewBusiness(n: NewBusiness, pipeline: PipelineBook | undefin
     terms,
     serviceStart: lagPmf(n.serviceStartLagMonths),
   };
+}
+
+/** The mean of a lead count that is a Poisson of a stated mean (LeadSourcePlan.poissonMean); undefined otherwise. */
+function fixedPoissonMean(leads: CompiledYearLevel): number | undefined {
+  const unit = leads.unit;
+  return leads.level === undefined && typeof unit !== 'number' && unit.dist === 'poisson' ? unit.mean : undefined;
 }
 
 /** A pipeline group's own amount in its two layers (see `year-level-plan.ts`). */

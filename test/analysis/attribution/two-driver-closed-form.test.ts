@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { summarize, type Summary } from '../../../src/analysis/summarize.js';
+import { attributionInputs } from '../../../src/analysis/attribution/sim-inputs.js';
+import { sensitivity } from '../../../src/analysis/sensitivity.js';
 import type { Simulation } from '../../../src/engine/simulate.js';
 import { column, run } from '../../helpers/fixtures.js';
 
@@ -149,6 +151,36 @@ describe('two additive drivers against their closed-form shares', () => {
     expect(tierC.drivers.map((d) => d.key)).toEqual(['driver.C.conversion']);
     const cShare = (LEADS * varC) / (LEADS * varC + eC1mC);
     expect(Math.abs(tierC.drivers[0]!.varianceShare! - cShare)).toBeLessThanOrEqual(T * tierC.drivers[0]!.varianceShareStandardError!);
+  });
+
+  it("the stated standard errors are neither too wide nor too narrow: the shares' spread over 15 seeds against them, two-sided, and their mean at the closed form", async () => {
+    // 15 seeds of 2,000 trials. With honest standard errors, (seeds - 1) x the shares' variance over
+    // seeds / the mean stated variance is about chi-square(14) (the curvature-stability test's check):
+    // inside its 1% and 99% points with chance 98% for each figure. A standard error stated twice too
+    // wide divides it by 4 (below 4.6604 with chance P(chi2(14) < 18.64) = 82%), one half as wide
+    // multiplies it by 4 (above 29.1412 with chance P(chi2(14) > 7.29) = 92%). Drawn from fixed seeds,
+    // so deterministic. The one-sided check above passed either way for the too-wide case.
+    const SEEDS = Array.from({ length: 15 }, (_, i) => 100 + i);
+    const CHI2_14 = { p01: 4.6604, p99: 29.1412 };
+    const truth: Record<string, number> = { 'driver.market': V1 / TOTAL, 'driver.C.conversion': V2 / TOTAL, unexplained: U / TOTAL };
+    const byKey = new Map<string, { value: number; se: number }[]>(Object.keys(truth).map((k) => [k, []]));
+    for (const seed of SEEDS) {
+      const sim = await run(yaml(), 2_000, seed);
+      const s = sensitivity(attributionInputs(sim), column(sim, 'revenue'), 'revenue');
+      for (const d of s.drivers) byKey.get(d.key)?.push({ value: d.varianceShare!, se: d.varianceShareStandardError! });
+      byKey.get('unexplained')!.push({ value: s.unexplained.value!, se: s.unexplained.standardError! });
+    }
+    for (const [key, list] of byKey) {
+      expect(list.length, key).toBe(SEEDS.length);
+      const n = list.length;
+      const mean = list.reduce((t, x) => t + x.value, 0) / n;
+      const stated = list.reduce((t, x) => t + x.se ** 2, 0) / n;
+      const statistic = list.reduce((t, x) => t + (x.value - mean) ** 2, 0) / stated;
+      expect(statistic, `${key}: spread over seeds against the stated standard errors, too small (SE overstated)`).toBeGreaterThan(CHI2_14.p01);
+      expect(statistic, `${key}: the same, too large (SE understated)`).toBeLessThan(CHI2_14.p99);
+      // The mean of 15 seeds at the closed form, within 4 of its standard errors (sqrt(stated / 15)).
+      expect(Math.abs(mean - truth[key]!), `${key}: mean ${mean} against ${truth[key]}`).toBeLessThanOrEqual(4 * Math.sqrt(stated / n));
+    }
   });
 
   it("the market's tornado end at its P10: revenue's median in the years of market percentile 5 to 15, against the exact mixture", () => {
