@@ -187,14 +187,14 @@ function boundMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, 
 /**
  * A field's own words for a number it refuses, with the value given after them, as every other
  * refusal says it ('must be a whole number' was all a planner saw for `customers: 200.5`): before
- * the advice that follows a "; " (a percent hint), and a text's number after it (`"0.5k" (500)`).
- * Words that already say what was given keep theirs.
+ * the advice that follows a "; ", and a text's number after it (`"0.5k" (500)`). Words that already
+ * say what was given keep theirs, as does a percent hint ("did you mean 0.05 (or 5%)?" names it).
  *
  * @example withValueGiven('must be a whole number', 200.5) // => 'must be a whole number, got 200.5'
- * @example withValueGiven('a share is in [0, 1]; did you mean 0.5 (or 50%)?', 50) // => 'a share is in [0, 1], got 50; did you mean 0.5 (or 50%)?'
+ * @example withValueGiven('a share is in [0, 1]; did you mean 0.5 (or 50%)?', 50) // => the same, unchanged
  */
 function withValueGiven(message: string, value: unknown): string {
-  if (/\bgot\b/.test(message) || value === undefined) return message;
+  if (/\bgot\b|did you mean/.test(message) || value === undefined) return message;
   const read = typeof value === 'string' ? readHumanNumber(value) : undefined;
   const given = `, got ${describeValue(value)}${read?.ok === true ? ` (${read.value})` : ''}`;
   const advice = message.indexOf('; ');

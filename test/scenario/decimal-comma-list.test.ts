@@ -53,10 +53,10 @@ describe('a [ ] list written with decimal commas: a note only where that reading
     const found = problems('[0,9, 0,9, 1, 1, 1, 0,9, 0,85, 0,9, 1,05, 1,1, 1,15, 1,25]', '[0, 0,25, 0,5, 0,75]');
     expect(found).toEqual([
       `12:20 tiers.0.newBusiness.seasonality: needs exactly 12 values, one per fiscal month ${note('0,9', '0', '9', '0.9')}`,
-      `19:21 tiers.1.newBusiness.reps.ramp.2: a ramp share must be in [0, 1], got 25 ${note('0,25', '0', '25', '0.25')}`,
+      `19:21 tiers.1.newBusiness.reps.ramp.2: a ramp share must be in [0, 1] ${note('0,25', '0', '25', '0.25')}`,
       // The 5 of "0,5": its own pair, not the list's first.
-      `19:27 tiers.1.newBusiness.reps.ramp.4: a ramp share must be in [0, 1], got 5 ${note('0,5', '0', '5', '0.5')}`,
-      `19:32 tiers.1.newBusiness.reps.ramp.6: a ramp share must be in [0, 1], got 75 ${note('0,75', '0', '75', '0.75')}`,
+      `19:27 tiers.1.newBusiness.reps.ramp.4: a ramp share must be in [0, 1] ${note('0,5', '0', '5', '0.5')}`,
+      `19:32 tiers.1.newBusiness.reps.ramp.6: a ramp share must be in [0, 1] ${note('0,75', '0', '75', '0.75')}`,
     ]);
   });
 
@@ -109,7 +109,7 @@ describe('a [ ] list written with decimal commas: a note only where that reading
   it('in an inherited list: the note, in the base file', async () => {
     const dir = writeFiles({ 'plan.yaml': BASE.replace(RAMP, '[0, 0,5, 1]'), 'child.yaml': 'extends: plan.yaml\nname: Child\n' });
     expect(await loadProblems(join(dir, 'child.yaml'), dir)).toEqual([
-      `<dir>/plan.yaml:19:21 tiers[1].newBusiness.reps.ramp[2]: a ramp share must be in [0, 1], got 5 ${note('0,5', '0', '5', '0.5')}`,
+      `<dir>/plan.yaml:19:21 tiers[1].newBusiness.reps.ramp[2]: a ramp share must be in [0, 1] ${note('0,5', '0', '5', '0.5')}`,
     ]);
   });
 });

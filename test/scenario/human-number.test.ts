@@ -447,7 +447,7 @@ const badNumbers: Array<{ name: string; yaml: string; expected: string[] }> = [
   {
     name: 'a stress shift written in points',
     yaml: edit([ACV, `${ACV}\n    stress: { renewal: -5 }`]),
-    expected: ['bad.yaml:15:24 tiers[0].stress.renewal: a shift of a rate must be between -1 and 1 (-0.05 = 5 points lower), got -5; did you mean -0.05 (or -5%)?'],
+    expected: ['bad.yaml:15:24 tiers[0].stress.renewal: a shift of a rate must be between -1 and 1 (-0.05 = 5 points lower); did you mean -0.05 (or -5%)?'],
   },
   {
     name: 'a term share, an escalator and a ramp share written as percents',
@@ -457,9 +457,9 @@ const badNumbers: Array<{ name: string; yaml: string; expected: string[] }> = [
     ]),
     expected: [
       'bad.yaml:14:14 tiers[0].newBusiness.terms: term shares add up to 51.0000; they must add up to 1',
-      'bad.yaml:14:50 tiers[0].newBusiness.terms[0].escalator: an escalator is in [0, 0.5], got 5; did you mean 0.05 (or 5%)?',
-      'bad.yaml:14:76 tiers[0].newBusiness.terms[1].share: a share is in [0, 1], got 50; did you mean 0.5 (or 50%)?',
-      'bad.yaml:15:32 tiers[0].newBusiness.reps.ramp[0]: a ramp share must be in [0, 1], got 50; did you mean 0.5 (or 50%)?',
+      'bad.yaml:14:50 tiers[0].newBusiness.terms[0].escalator: an escalator is in [0, 0.5]; did you mean 0.05 (or 5%)?',
+      'bad.yaml:14:76 tiers[0].newBusiness.terms[1].share: a share is in [0, 1]; did you mean 0.5 (or 50%)?',
+      'bad.yaml:15:32 tiers[0].newBusiness.reps.ramp[0]: a ramp share must be in [0, 1]; did you mean 0.5 (or 50%)?',
     ],
   },
   {
