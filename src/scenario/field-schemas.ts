@@ -44,15 +44,26 @@ function withinOf<T extends DistributionSpec | YearLevelSpec>(base: z.ZodType<T>
     if (s.min < lo || s.max > hi) {
       const range = hi === Infinity ? `>= ${lo}` : `within [${lo}, ${hi}]`;
       const where = s.min < lo ? `below ${lo}` : `above ${hi}`;
+      const value = typeof spec === 'number' ? spec : spec.dist === 'fixed' ? spec.value : undefined;
       ctx.addIssue({
         code: 'custom',
         message:
-          typeof spec === 'number' || spec.dist === 'fixed'
-            ? `${what} must be ${range}${hi === 1 ? hints.fixed(typeof spec === 'number' ? spec : spec.value) : ''}`
+          value !== undefined
+            ? `${what} must be ${range}${givenUnlessHinted(value, hi === 1 ? hints.fixed(value) : '')}`
             : `${what} must stay ${range}, but ${nameOf(spec)} can draw ${where}; ${percentFix(spec, hi, hints.values) ?? fix}`,
       });
     }
   });
+}
+
+/**
+ * A refused number's hint, after the value given unless the hint names it itself ("did you mean
+ * 0.85 (or 85%)?" for 85): `renewalRate: 1.5` said only "a rate must be within [0, 1]".
+ *
+ * @example givenUnlessHinted(-3, '') // => ', got -3'
+ */
+function givenUnlessHinted(value: number, hint: string): string {
+  return hint.includes('did you mean') ? hint : `, got ${value}${hint}`;
 }
 
 /**
@@ -68,7 +79,7 @@ function withFieldHints(spec: unknown, issues: z.core.$ZodRawIssue[], hints: Per
   issues.forEach((issue, i) => {
     const at = issue.path?.length === 1 ? issue.path[0] : undefined;
     if (dist === 'beta' && at === 'mean' && (issue.code === 'too_big' || issue.code === 'too_small') && typeof issue.input === 'number')
-      issues[i] = { code: 'custom', path: ['mean'], input: issue.input, message: `must be strictly between 0 and 1${hints.inner!.mean(issue.input)}` };
+      issues[i] = { code: 'custom', path: ['mean'], input: issue.input, message: `must be strictly between 0 and 1${givenUnlessHinted(issue.input, hints.inner!.mean(issue.input))}` };
     else if (dist === 'quantiles' && at === 'quantiles' && issue.code === 'custom' && typeof issue.message === 'string') {
       const quantiles = (spec as { quantiles?: Record<string, unknown> }).quantiles ?? {};
       const points = quantilePoints(Object.fromEntries(Object.entries(quantiles).filter((e): e is [string, number] => typeof e[1] === 'number')));
@@ -184,11 +195,15 @@ export const monthLagDistribution = distributionSchemaOf('whole')
   .superRefine((spec, ctx) => {
     const s = distributionSupport(spec);
     const listed = typeof spec === 'number' || spec.dist === 'fixed' || spec.dist === 'discrete' || spec.dist === 'empirical';
-    if (!listed || !s.integer || s.min < 0 || s.max > 24)
+    if (!listed || !s.integer || s.min < 0 || s.max > 24) {
+      // What was given, as the other refusals say it: the number, the family, or the values' range.
+      const given =
+        typeof spec === 'number' ? `got ${spec}` : !listed ? `got dist: ${spec.dist}` : s.min === s.max ? `got ${s.min}` : `its values run from ${s.min} to ${s.max}${s.integer ? '' : ', not all whole'}`;
       ctx.addIssue({
         code: 'custom',
-        message: 'a lag in months must be a whole number from 0 to 24: use a number, or discrete/empirical with whole values',
+        message: `a lag in months must be a whole number from 0 to 24 (${given}): use a number, or discrete/empirical with whole values`,
       });
+    }
   })
   .describe('Whole months from 0 to 24: a number, or a discrete distribution over months.');
 

@@ -3,7 +3,7 @@ import { quoteText } from './display-text.js';
 import { editDistance, nearestName } from './edit-distance.js';
 import { monthNumber } from './human-number-schema.js';
 import { metricMeant, TARGET_METRICS } from './metric-meant.js';
-import type { Readings } from './human-number.js';
+import { readHumanNumber, type Readings } from './human-number.js';
 
 /** A validation problem before it is located in the file. */
 export interface RawIssue {
@@ -117,9 +117,12 @@ export function flattenIssues(
     } else if (issue.code === 'invalid_type' && issue.expected === 'int') {
       // A number that is not whole (1.2345k is 1234.5): the field's own words ("must be a whole number"),
       // or these where the field has none (zod's were 'Invalid input: expected int, received number').
-      out.push({ path, message: ZOD_DEFAULT.test(issue.message) ? `must be a whole number, got ${describeValue(value)}` : issue.message });
+      out.push({ path, message: ZOD_DEFAULT.test(issue.message) ? `must be a whole number, got ${describeValue(value)}` : withValueGiven(issue.message, value) });
     } else if ((issue.code === 'too_small' || issue.code === 'too_big') && ZOD_DEFAULT.test(issue.message)) {
       out.push({ path, message: boundMessage(issue, value) });
+    } else if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'number') {
+      // A number's bound in the field's own words ('must be a month number from 1 (January) to 12'), and the value given.
+      out.push({ path, message: withValueGiven(issue.message, value) });
     } else if (issue.code === 'invalid_key' && ZOD_DEFAULT.test(issue.message)) {
       // A record's key its schema refuses (a pipeline stage named ""): zod said 'Invalid key in record'.
       const inner = issue.issues[0];
@@ -179,6 +182,23 @@ function boundMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, 
     return `${small ? `needs at least ${items}` : `may hold at most ${items}`}${n === undefined ? '' : `, got ${n.toLocaleString('en-US')}`}`;
   }
   return `must be ${small ? (inclusive ? 'at least' : 'above') : inclusive ? 'at most' : 'below'} ${limit}, got ${describeValue(value)}`;
+}
+
+/**
+ * A field's own words for a number it refuses, with the value given after them, as every other
+ * refusal says it ('must be a whole number' was all a planner saw for `customers: 200.5`): before
+ * the advice that follows a "; ", and a text's number after it (`"0.5k" (500)`). Words that already
+ * say what was given keep theirs, as does a percent hint ("did you mean 0.05 (or 5%)?" names it).
+ *
+ * @example withValueGiven('must be a whole number', 200.5) // => 'must be a whole number, got 200.5'
+ * @example withValueGiven('a share is in [0, 1]; did you mean 0.5 (or 50%)?', 50) // => the same, unchanged
+ */
+function withValueGiven(message: string, value: unknown): string {
+  if (/\bgot\b|did you mean/.test(message) || value === undefined) return message;
+  const read = typeof value === 'string' ? readHumanNumber(value) : undefined;
+  const given = `, got ${describeValue(value)}${read?.ok === true ? ` (${read.value})` : ''}`;
+  const advice = message.indexOf('; ');
+  return advice < 0 ? message + given : message.slice(0, advice) + given + message.slice(advice);
 }
 
 /** The value at a path in the parsed document, or undefined. */

@@ -226,7 +226,7 @@ describe('arrcast validate, schema, init', () => {
     writeFileSync(bad, '{\n  "name": "x",\n  "tiers": [{ "name": "A", "newBusiness": { "leadsPerMonth": -3, "conversion": 0.1, "acv": 10 } }]\n}\n');
     const r = await arrcast(['validate', minimal, bad]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`arrcast: ${bad}:3:62 tiers[0].newBusiness.leadsPerMonth: this number must be >= 0\n`);
+    expect(r.stderr).toBe(`arrcast: ${bad}:3:62 tiers[0].newBusiness.leadsPerMonth: this number must be >= 0, got -3\n`);
   });
 
   it('schema prints the JSON Schema', async () => {

@@ -37,7 +37,7 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     // Was "did you mean 0.012 (or 1.2%)?": a book losing 98.8% of its customers at renewal is no one's plan.
     name: 'a renewal rate above 1 whose percent reading is implausible',
     yaml: edit(RENEWAL, '1.2'),
-    expected: ['bad.yaml:10:20 tiers[0].existing.renewalRate: a rate must be within [0, 1]; a renewal rate is at most 1 (100%: every customer due renews), as in 0.92 or 92%'],
+    expected: ['bad.yaml:10:20 tiers[0].existing.renewalRate: a rate must be within [0, 1], got 1.2; a renewal rate is at most 1 (100%: every customer due renews), as in 0.92 or 92%'],
   },
   {
     name: 'a renewal rate written as a percent without its %',
@@ -47,7 +47,7 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
   {
     name: 'a renewal rate of 30 (0.3 is below the renewals a hint offers)',
     yaml: edit(RENEWAL, '30'),
-    expected: ['bad.yaml:10:20 tiers[0].existing.renewalRate: a rate must be within [0, 1]; a renewal rate is at most 1 (100%: every customer due renews), as in 0.92 or 92%'],
+    expected: ['bad.yaml:10:20 tiers[0].existing.renewalRate: a rate must be within [0, 1], got 30; a renewal rate is at most 1 (100%: every customer due renews), as in 0.92 or 92%'],
   },
   {
     // Was "its values look like percents (1.2 for 1.2%)".
@@ -60,12 +60,12 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     // plausible renewals; the field's words now stand in its place, as for renewalRate: 1.2.
     name: "a renewal rate's beta mean above 1 whose percent reading is implausible",
     yaml: edit(RENEWAL, '{ dist: beta, mean: 1.2, sd: 0.03 }'),
-    expected: ['bad.yaml:10:40 tiers[0].existing.renewalRate.mean: must be strictly between 0 and 1; a renewal rate is at most 1 (100%: every customer due renews), as in 0.92 or 92%'],
+    expected: ['bad.yaml:10:40 tiers[0].existing.renewalRate.mean: must be strictly between 0 and 1, got 1.2; a renewal rate is at most 1 (100%: every customer due renews), as in 0.92 or 92%'],
   },
   {
     name: "a dollar renewal rate's beta mean of 30 (0.3 is below the renewals a hint offers)",
     yaml: edit('renewalRate: ' + RENEWAL, 'dollarRenewalRate: { dist: beta, mean: 30, sd: 3 }'),
-    expected: ['bad.yaml:10:46 tiers[0].existing.dollarRenewalRate.mean: must be strictly between 0 and 1; a renewal rate is at most 1 (100%: every customer due renews), as in 0.92 or 92%'],
+    expected: ['bad.yaml:10:46 tiers[0].existing.dollarRenewalRate.mean: must be strictly between 0 and 1, got 30; a renewal rate is at most 1 (100%: every customer due renews), as in 0.92 or 92%'],
   },
   {
     name: "a renewal rate's beta mean written as a plausible percent keeps its reading",
@@ -228,13 +228,25 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     name: 'a fractional sales-cycle lag',
     yaml: edit('conversion: 0.05', 'conversion: 0.05\n      salesCycleMonths: 1.5'),
     expected: [
-      'bad.yaml:14:25 tiers[0].newBusiness.salesCycleMonths: a lag in months must be a whole number from 0 to 24: use a number, or discrete/empirical with whole values',
+      'bad.yaml:14:25 tiers[0].newBusiness.salesCycleMonths: a lag in months must be a whole number from 0 to 24 (got 1.5): use a number, or discrete/empirical with whole values',
     ],
   },
   {
     name: 'a month number out of range',
     yaml: edit('currency: EUR', 'currency: EUR\nfiscalYearStartMonth: 13'),
-    expected: ['bad.yaml:3:23 fiscalYearStartMonth: must be a month number from 1 (January) to 12'],
+    expected: ['bad.yaml:3:23 fiscalYearStartMonth: must be a month number from 1 (January) to 12, got 13'],
+  },
+  {
+    // Each said the rule alone before: the value given follows it, and the number a text reads as.
+    name: 'a fractional count, a month of 0.5k and a lag list past 24: each with the value given',
+    yaml: edit('customers: 120', 'customers: 200.5')
+      .replace('currency: EUR', 'currency: EUR\nfiscalYearStartMonth: 0.5k')
+      .replace('conversion: 0.05', 'conversion: 0.05\n      salesCycleMonths: { dist: discrete, values: [1, 30], weights: [1, 1] }'),
+    expected: [
+      'bad.yaml:3:23 fiscalYearStartMonth: must be a month number from 1 (January) to 12, got "0.5k" (500)',
+      'bad.yaml:10:18 tiers[0].existing.customers: must be a whole number, got 200.5',
+      'bad.yaml:15:25 tiers[0].newBusiness.salesCycleMonths: a lag in months must be a whole number from 0 to 24 (its values run from 1 to 30): use a number, or discrete/empirical with whole values',
+    ],
   },
   {
     name: 'two tiers with the same name (case-insensitive)',
@@ -266,13 +278,13 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     // Leads are a number of things (no %, as a rep's capacity), a price uplift a share: neither is "this amount".
     name: 'negative leads and a negative price uplift, each named for what it is',
     yaml: edit(`renewalRate: ${RENEWAL}`, `renewalRate: ${RENEWAL}\n      priceUplift: -0.1`).replace('leadsPerMonth: { dist: poisson, mean: 100 }', 'leadsPerMonth: -3'),
-    expected: ['bad.yaml:11:20 tiers[0].existing.priceUplift: this share must be >= 0', 'bad.yaml:13:22 tiers[0].newBusiness.leadsPerMonth: this number must be >= 0'],
+    expected: ['bad.yaml:11:20 tiers[0].existing.priceUplift: this share must be >= 0, got -0.1', 'bad.yaml:13:22 tiers[0].newBusiness.leadsPerMonth: this number must be >= 0, got -3'],
   },
   {
     name: 'a Poisson sales-cycle lag (lags are listed months)',
     yaml: edit('conversion: 0.05', 'conversion: 0.05\n      salesCycleMonths: { dist: poisson, mean: 0 }'),
     expected: [
-      'bad.yaml:14:25 tiers[0].newBusiness.salesCycleMonths: a lag in months must be a whole number from 0 to 24: use a number, or discrete/empirical with whole values',
+      'bad.yaml:14:25 tiers[0].newBusiness.salesCycleMonths: a lag in months must be a whole number from 0 to 24 (got dist: poisson): use a number, or discrete/empirical with whole values',
     ],
   },
   {
@@ -288,7 +300,7 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
   {
     name: 'an absurd number',
     yaml: edit('openingArr: 1200000', 'openingArr: 1e300'),
-    expected: ['bad.yaml:8:19 tiers[0].existing.openingArr: must be at most 1e15'],
+    expected: ['bad.yaml:8:19 tiers[0].existing.openingArr: must be at most 1e15, got 1e+300'],
   },
   {
     name: 'no tiers',

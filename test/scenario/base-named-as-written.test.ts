@@ -56,7 +56,7 @@ describe('a base reached through a link is named as written', () => {
 
   it("names the base's own problem at its line in the base as written", async () => {
     expect(await loadProblems(join(dir, 'child.yaml'), dir)).toEqual([
-      '<dir>/lnk/../bad.yaml:7:20 (<dir>/real/bad.yaml) tiers[0].existing.renewalRate: a rate must be within [0, 1]; a renewal rate is at most 1 (100%: every customer due renews), as in 0.92 or 92%',
+      '<dir>/lnk/../bad.yaml:7:20 (<dir>/real/bad.yaml) tiers[0].existing.renewalRate: a rate must be within [0, 1], got 1.5; a renewal rate is at most 1 (100%: every customer due renews), as in 0.92 or 92%',
     ]);
   });
 

@@ -163,8 +163,8 @@ tiers:
       'child.yaml': 'extends: plan.yaml\nstress: { leads: -2 }\n',
     });
     expect(await loadProblems(join(dir, 'child.yaml'), dir)).toEqual([
-      '<dir>/child.yaml:2:18 stress.leads: a relative change must be at least -1 (-1 = none at all)',
-      '<dir>/plan.yaml:10:18 tiers[0].existing.customers: must be >= 0',
+      '<dir>/child.yaml:2:18 stress.leads: a relative change must be at least -1 (-1 = none at all), got -2',
+      '<dir>/plan.yaml:10:18 tiers[0].existing.customers: must be >= 0, got -1',
     ]);
   });
 

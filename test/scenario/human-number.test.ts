@@ -408,7 +408,7 @@ const badNumbers: Array<{ name: string; yaml: string; expected: string[] }> = [
   {
     name: 'a rate far above 100 gets no guess',
     yaml: edit(['conversion: 0.05', 'conversion: 250']),
-    expected: ['bad.yaml:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]'],
+    expected: ['bad.yaml:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1], got 250'],
   },
   {
     name: 'a share of ARR written as a percent',
@@ -553,7 +553,7 @@ const badNumbers: Array<{ name: string; yaml: string; expected: string[] }> = [
   {
     name: 'a suffix giving a fraction where a whole number goes',
     yaml: edit(['customers: 120', 'customers: 1.2345k']),
-    expected: ['bad.yaml:9:18 tiers[0].existing.customers: must be a whole number'],
+    expected: ['bad.yaml:9:18 tiers[0].existing.customers: must be a whole number, got "1.2345k" (1234.5)'],
   },
 ];
 

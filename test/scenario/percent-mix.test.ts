@@ -61,7 +61,7 @@ const refused: Array<{ name: string; yaml: string; expected: string[] }> = [
   {
     name: "a conversion's triangular max without %, and the other problems of the file still said",
     yaml: edit('conversion: 0.05', 'conversion: { dist: triangular, min: 2%, mode: 3%, max: 5 }').replace('customers: 120', 'customers: -1'),
-    expected: ['bad.yaml:9:18 tiers[0].existing.customers: must be >= 0', `bad.yaml:13:63 tiers[0].newBusiness.conversion.max: 5 has no %, beside 2% (min) in the same distribution, so it reads as 5 (500%): did you mean 5% (0.05)? ${TAIL}`],
+    expected: ['bad.yaml:9:18 tiers[0].existing.customers: must be >= 0, got -1', `bad.yaml:13:63 tiers[0].newBusiness.conversion.max: 5 has no %, beside 2% (min) in the same distribution, so it reads as 5 (500%): did you mean 5% (0.05)? ${TAIL}`],
   },
 ];
 
@@ -93,9 +93,9 @@ describe('a distribution mixing % with a percent written without it', () => {
   it.each([
     ['1.2', renewal('{ dist: beta, mean: 1.2, sd: 3% }')],
     ['30', renewal('{ dist: beta, mean: 30, sd: 3% }')],
-  ])('a renewal mean of %s beside an sd with % keeps its field\'s own refusal', (_, yaml) => {
+  ])('a renewal mean of %s beside an sd with % keeps its field\'s own refusal', (mean, yaml) => {
     expect(problems(yaml)).toEqual([
-      `bad.yaml:10:40 tiers[0].existing.renewalRate.mean: must be strictly between 0 and 1; a renewal rate is at most 1 (100%: every customer due renews), as in 0.92 or 92%`,
+      `bad.yaml:10:40 tiers[0].existing.renewalRate.mean: must be strictly between 0 and 1, got ${mean}; a renewal rate is at most 1 (100%: every customer due renews), as in 0.92 or 92%`,
     ]);
   });
 

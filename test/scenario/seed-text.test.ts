@@ -72,7 +72,7 @@ describe('a seed written as a number that is not the seed it reads as is refused
 describe('a misread seed is reported with the file’s other problems, in line order', () => {
   it('in one file (parseScenario and loadScenario alike)', async () => {
     const text = withSeed('7.0').replace('trials: 2000', 'trials: -5').replace('conversion: 0.05', 'conversion: 2');
-    const expected = ['p.yaml:3:9 trials: must be at least 1', whole('7.0', '7'), 'p.yaml:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]; did you mean 0.02 (or 2%)?'];
+    const expected = ['p.yaml:3:9 trials: must be at least 1, got -5', whole('7.0', '7'), 'p.yaml:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]; did you mean 0.02 (or 2%)?'];
     expect(scenarioErrorLines(() => parseScenario(text, 'p.yaml'))).toEqual(expected);
     const dir = writeFiles({ 'p.yaml': text });
     expect(await loadProblems(join(dir, 'p.yaml'), dir)).toEqual(expected.map((line) => `<dir>/${line}`));
@@ -92,10 +92,10 @@ describe('a misread seed is reported with the file’s other problems, in line o
       'both.yaml': 'extends: base.yaml\nseed: +9\ntrials: 0\n',
     });
     const inBase = whole('7.0', '7').replace('p.yaml', '<dir>/base.yaml');
-    expect(await loadProblems(join(dir, 'plan.yaml'), dir)).toEqual(['<dir>/plan.yaml:3:9 trials: must be at least 1', inBase]);
+    expect(await loadProblems(join(dir, 'plan.yaml'), dir)).toEqual(['<dir>/plan.yaml:3:9 trials: must be at least 1, got -5', inBase]);
     expect(await loadProblems(join(dir, 'both.yaml'), dir)).toEqual([
       '<dir>/both.yaml:2:7 seed: "+9" is read by YAML as the number 9, so the run\'s seed would be "9", not "+9" as --seed reads it: write seed: 9, or seed: "+9" in quotes',
-      '<dir>/both.yaml:3:9 trials: must be at least 1',
+      '<dir>/both.yaml:3:9 trials: must be at least 1, got 0',
       inBase,
     ]);
   });

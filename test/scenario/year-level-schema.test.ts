@@ -61,7 +61,7 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
   {
     name: "a negative mean",
     yaml: edit("leadsPerMonth: { dist: poisson, mean: 100 }", "leadsPerMonth: { dist: poisson, mean: -5 }"),
-    expected: ["bad.yaml:12:45 tiers[0].newBusiness.leadsPerMonth.mean: must be >= 0"],
+    expected: ["bad.yaml:12:45 tiers[0].newBusiness.leadsPerMonth.mean: must be >= 0, got -5"],
   },
   {
     name: "a negative binomial with a year-level mean but no dispersion",
