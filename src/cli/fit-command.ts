@@ -10,8 +10,7 @@ import { readRenewalOutcomes } from '../fit/read-renewal-outcomes.js';
 import { fittedScenarioText } from '../fit/scenario-text.js';
 import { parseScenario } from '../scenario/parse.js';
 import { FileExistsError, NotAFileError, writeFileAtomically } from '../report/atomic-file.js';
-import { resolveOutFile } from '../report/resolve-out-file.js';
-import { refuseInsideOutput } from '../report/output-dir.js';
+import { recheckOutFile, resolveOutFile } from '../report/resolve-out-file.js';
 import { shownIfOpens } from '../scenario/shown-beside.js';
 import { UsageError } from './exit-codes.js';
 import { refuseJsonName } from './yaml-file-name.js';
@@ -63,7 +62,7 @@ export function registerFitCommand(program: Command, io: Io, signal?: AbortSigna
         throw new Error(`the fitted scenario does not validate (a bug in arrcast fit): ${err instanceof Error ? err.message : String(err)}`);
       }
       try {
-        await writeFileAtomically(outPath, text, { force: opts.force, signal, parents: true, recheck: () => refuseInsideOutput(outPath, `--out ${opts.out}`) });
+        await writeFileAtomically(outPath, text, { force: opts.force, signal, parents: true, recheck: () => recheckOutFile(outPath, `--out ${opts.out}`) });
       } catch (err) {
         if (err instanceof FileExistsError) throw new UsageError(`--out ${opts.out} exists; use --force to replace it`);
         if (err instanceof NotAFileError) throw new UsageError(`--out ${opts.out} is not a regular file; arrcast replaces only regular files`);

@@ -4,8 +4,7 @@ import { lstat } from 'node:fs/promises';
 import { dirname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileExistsError, NotAFileError, writeFilesAtomically } from '../report/atomic-file.js';
-import { resolveOutFile } from '../report/resolve-out-file.js';
-import { refuseInsideOutput } from '../report/output-dir.js';
+import { recheckOutFile, resolveOutFile } from '../report/resolve-out-file.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { readFileBytes } from '../scenario/read-file.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
@@ -255,7 +254,7 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
             signal,
             parents: true,
             recheck: async () => {
-              for (const t of all) await refuseInsideOutput(t.path, t.shown);
+              for (const t of all) await recheckOutFile(t.path, t.shown);
               // And the content, as the places: a file the template names that a user wrote over
               // while init ran is kept (a window of the moves themselves, microseconds, is left).
               const changed = await foreignFiles();

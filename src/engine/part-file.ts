@@ -71,15 +71,23 @@ export async function removeStalePartTemps(dir: string, now = Date.now()): Promi
       const m = PART_TEMP.exec(name);
       return m ? { host: m[1], pid: Number(m[2]) } : undefined;
     },
-    async (path, size) => size === 0 || startsWithMagic(path),
+    async (path, size) => size === 0 || startsWithPartMagic(path).catch(() => false),
     now,
   );
 }
 
-async function startsWithMagic(path: string): Promise<boolean> {
-  const handle = await open(path, 'r').catch(() => undefined);
-  if (!handle) return false;
+/**
+ * Whether `path` is a regular file starting with the part magic (PART_MAGIC): its first bytes only.
+ * Opened without blocking and confirmed a regular file by fstat on the open handle, so a FIFO or a
+ * device put in its place after the caller's lstat is answered false at once instead of waiting
+ * forever for a writer. A file that cannot be opened or read throws (the caller decides).
+ *
+ * @example await startsWithPartMagic('parts/renamed.yaml') // => true (a part under another name)
+ */
+export async function startsWithPartMagic(path: string): Promise<boolean> {
+  const handle = await open(path, READ_WITHOUT_BLOCKING);
   try {
+    if (!(await handle.stat()).isFile()) return false;
     const start = new Uint8Array(PART_MAGIC.length);
     const { bytesRead } = await handle.read(start, 0, start.byteLength, 0);
     return bytesRead === start.byteLength && new TextDecoder('latin1').decode(start) === PART_MAGIC;
@@ -386,14 +394,7 @@ export async function checkPartOutput(file: string, shown = file, run?: PartRun)
     new NotAPartError(shown, `${what}, and a shard run replaces its --out file whole; pick a new file (or a directory to write ${partFileName({ index: 0, count: 4 })} and the like into)`);
   if (!info.isFile()) throw refuse('is not a file');
   if (info.size === 0) throw new NotAPartError(shown, EMPTY_PART_NAME);
-  const handle = await open(file, 'r');
-  try {
-    const start = new Uint8Array(PART_MAGIC.length);
-    const { bytesRead } = await handle.read(start, 0, start.byteLength, 0);
-    if (new TextDecoder('latin1').decode(start.subarray(0, bytesRead)) !== PART_MAGIC) throw refuse('exists and is not an arrcast part');
-  } finally {
-    await handle.close();
-  }
+  if (!(await startsWithPartMagic(file))) throw refuse('exists and is not an arrcast part');
   if (run === undefined) return undefined;
   let there: PartHeader;
   try {

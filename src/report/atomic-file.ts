@@ -118,7 +118,7 @@ export interface FileToWrite {
  * just wrote in) could leave some replaced; its error is thrown. SIGKILL and power loss are not
  * signals a process sees: a killed write leaves its temporary files, removed by the next write.
  * `recheck`, when given, runs once every temporary file is written, just before the moves: the
- * caller's own check of the places again (fit's and init's: still not inside an arrcast output);
+ * caller's own check of the places again (fit's and init's, recheckOutFile: still not inside an arrcast output, nor an arrcast part);
  * what it throws stops the write as a failed one does.
  *
  * Complexity: O(total size of the texts).

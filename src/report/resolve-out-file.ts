@@ -1,4 +1,4 @@
-import { lstat, open, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, rm, stat, writeFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { removeStaleFileTemps, tempFileBeside } from './atomic-file.js';
@@ -6,8 +6,8 @@ import { errnoWords } from './write-error.js';
 import { DanglingLinkError, namesDirectory, resolveOutPath } from './resolve-out.js';
 import { danglingLinkPhrase } from '../scenario/dangling-link.js';
 import { NoCurrentDirectoryError } from '../scenario/current-directory.js';
-import { enclosingOutput, insideOutputReason, OutputDirError } from './output-dir.js';
-import { PART_MAGIC } from '../engine/part-format.js';
+import { enclosingOutput, insideOutputReason, OutputDirError, refuseInsideOutput } from './output-dir.js';
+import { startsWithPartMagic } from '../engine/part-file.js';
 
 /**
  * The one path a single-file output (`arrcast fit --out SCENARIO.yaml`) is written to, checked
@@ -78,26 +78,27 @@ export async function resolveOutFile(
       const other = await stat(input).catch(() => undefined);
       if (other !== undefined && other.dev === info.dev && other.ino === info.ino) return fail(`is the input file ${input}: writing it would replace what is being read; name another file`);
     }
-  if (info !== undefined && (await isPartFile(path)))
-    return fail('is an arrcast part file (a shard\'s trials, written by arrcast run --shard), which only the same shard of the same run replaces, --force or not; name another file');
+  if (info !== undefined && (await isPart(path))) return fail(PART_REASON);
   if (info !== undefined && !options.force) return fail('exists; use --force to replace it');
   const problem = await probeWritable(path);
   if (problem !== undefined) return fail(`cannot be written: ${problem}`);
   return path;
 }
 
-/** Whether the regular file at `path` starts with a part file's magic (engine/part-format.ts): read its first bytes only. */
-async function isPartFile(path: string): Promise<boolean> {
-  const handle = await open(path, 'r').catch(() => undefined);
-  if (handle === undefined) return false;
-  try {
-    const { bytesRead, buffer } = await handle.read(Buffer.alloc(PART_MAGIC.length), 0, PART_MAGIC.length, 0);
-    return bytesRead === PART_MAGIC.length && buffer.toString('latin1') === PART_MAGIC;
-  } catch {
-    return false;
-  } finally {
-    await handle.close();
-  }
+/** Why a single-file output is never written over an arrcast part file. */
+const PART_REASON = "is an arrcast part file (a shard's trials, written by arrcast run --shard), which only the same shard of the same run replaces, --force or not; name another file";
+
+/** Whether `path` holds an arrcast part (startsWithPartMagic); a file that cannot be read is not one here (the write then says why). */
+const isPart = (path: string) => startsWithPartMagic(path).catch(() => false);
+
+/**
+ * resolveOutFile's checks of the place again, for the write's recheck just before the move (fit,
+ * init): the file is not now inside an arrcast output, nor an arrcast part put there meanwhile.
+ * `shown` names it as resolveOutFile's messages do (`--out fitted.yaml`, or init's path alone).
+ */
+export async function recheckOutFile(path: string, shown: string): Promise<void> {
+  await refuseInsideOutput(path, shown);
+  if (await isPart(path)) throw new OutputDirError(`${shown} ${PART_REASON}`);
 }
 
 function kindOf(info: Stats): string {

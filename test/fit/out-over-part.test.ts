@@ -51,7 +51,9 @@ describe('a single-file output over an arrcast part file', () => {
     expect(readdirSync(dir).sort()).toEqual(['history.csv', 'link.yaml', 'parts', 'plan.yaml']);
   });
 
-  it('a file that only starts like one (the magic cut short) is an ordinary file: replaced with --force', async () => {
+  // A boundary pin, not a test of the fix (it passes before and after): 7 of the magic's 8 bytes is
+  // not a part, so the part check must not grow into refusing any file that merely starts alike.
+  it('boundary pin: a file holding the magic cut short (7 bytes) is an ordinary file, replaced with --force', async () => {
     const out = join(dir, 'short.yaml');
     writeFileSync(out, 'ARRCPAR');
     const r = await runCli('fit', join(dir, 'history.csv'), '--out', out, '--force');
