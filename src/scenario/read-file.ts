@@ -4,6 +4,7 @@ import { ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { systemErrorWords } from './system-error-words.js';
 import { nameInOtherFormNote } from './name-in-other-form.js';
 import { nearFileNote } from './near-file-name.js';
+import { backslashPathNote } from './backslash-path.js';
 import { danglingLinkWords } from './dangling-link.js';
 
 /** What kind of file is being read, for the size limit and the messages. */
@@ -82,14 +83,15 @@ async function openedPath(handle: FileHandle, path: string): Promise<string> {
  * A message for a failed open, stat or read. Like every message here it reads on from the file
  * name as a sentence (`nope.yaml does not exist`, `plan.yaml is empty`): a ScenarioError prints the
  * file first, then the message, with no colon between them when there is no line. With the `path`
- * that was opened, a missing file whose folder holds its name in another Unicode form says so, and
+ * that was opened, a missing file whose folder holds its name in another Unicode form says so, one
+ * written with Windows' `\` between folders how to write it (backslash-path.ts), and
  * one that is (or lies below) a symbolic link pointing nowhere says that (dangling-link.ts).
  */
 export function openFailure(err: unknown, kind: Pick<FileKind, 'noun'>, path?: string): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
-      return path === undefined ? 'does not exist' : (danglingLinkWords(path) ?? `does not exist${nameInOtherFormNote(path) || nearFileNote(path)}`);
+      return path === undefined ? 'does not exist' : (danglingLinkWords(path) ?? `does not exist${nameInOtherFormNote(path) || backslashPathNote(path) || nearFileNote(path)}`);
     case 'ENOTDIR':
       return 'does not exist (a part of the path is a file, not a directory)';
     case 'EACCES':

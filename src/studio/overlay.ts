@@ -10,15 +10,21 @@ import type { Controls } from './controls.js';
 import { marketFactor, specAt } from './controls.js';
 import { recentre } from './recentre.js';
 import { reshape } from './shape-controls.js';
+import { formatPath } from '../scenario/scenario-error.js';
 import type { StudioState } from './state.js';
 
-/** A request that names something the page does not offer: the field, and why. */
+/**
+ * A request that names something the page does not offer: the field, and why. The field is named
+ * as in the request body, as body-refusal.ts names the fields the schema refuses
+ * (`state.drivers["0/conversion"].spread`): before December 2026 these said `drivers.0/conversion.spread`.
+ */
 export class StateError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
+  readonly field: string;
+  /** `path`: where in the page state, e.g. ['drivers', '0/conversion', 'spread']. */
+  constructor(path: ReadonlyArray<string | number>, message: string) {
+    const field = formatPath(['state', ...path]);
     super(`${field}: ${message}`);
+    this.field = field;
     this.name = 'StateError';
   }
 }
@@ -69,12 +75,12 @@ export function stateOverlay(loaded: LoadedScenario, controls: Controls, state: 
   const tiers = new Map<number, Json>();
   for (const [id, edit] of Object.entries(state.drivers)) {
     const control = controls.drivers.find((c) => c.id === id);
-    if (!control) throw new StateError(`drivers.${id}`, `no such driver on this page${driverMeant(id, controls)}`);
+    if (!control) throw new StateError(['drivers', id], `no such driver on this page${driverMeant(id, controls)}`);
     const central = edit.central ?? control.plan;
     const spread = edit.spread ?? 1;
-    if (control.spreads === undefined && spread !== 1) throw new StateError(`drivers.${id}.spread`, `${control.label} has no spread to change`);
+    if (control.spreads === undefined && spread !== 1) throw new StateError(['drivers', id, 'spread'], `${control.label} has no spread to change`);
     if (control.kind !== undefined && !control.values.includes(central))
-      throw new StateError(`drivers.${id}.central`, `${control.label} moves in whole steps: one of ${control.values.join(', ')}`);
+      throw new StateError(['drivers', id, 'central'], `${control.label} moves in whole steps: one of ${control.values.join(', ')}`);
     if (central === control.plan && spread === 1) continue;
     const t = Number(id.slice(0, id.indexOf('/')));
     const tier = loaded.scenario.tiers[t]!;
@@ -85,7 +91,7 @@ export function stateOverlay(loaded: LoadedScenario, controls: Controls, state: 
   }
   if (tiers.size > 0) overlay.tiers = [...tiers.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v);
   if (state.market !== null) {
-    if (!controls.market) throw new StateError('market', 'this scenario has no market loadings, so the market year moves nothing');
+    if (!controls.market) throw new StateError(['market'], 'this scenario has no market loadings, so the market year moves nothing');
     overlay.market = { factor: marketFactor(state.market) };
   }
   const targets = stateTargets(loaded, controls, state);
@@ -96,7 +102,7 @@ export function stateOverlay(loaded: LoadedScenario, controls: Controls, state: 
 /** The state's targets when they differ from the file's (the file's with their new values, then those given at start); undefined when the same. */
 function stateTargets(loaded: LoadedScenario, controls: Controls, state: StudioState): MetricTarget[] | undefined {
   const values = state.targets ?? controls.targets.map((t) => t.value);
-  if (values.length !== controls.targets.length) throw new StateError('targets', `needs ${controls.targets.length} values, one per target on the page`);
+  if (values.length !== controls.targets.length) throw new StateError(['targets'], `needs ${controls.targets.length} values, one per target on the page`);
   const targets = controls.targets.map((t, i) => ({ ...t, value: values[i]! }));
   // The page shows a target the file gives twice once (distinctTargets): compared with the file's targets as shown.
   const file = distinctTargets(loaded.scenario.targets?.metrics ?? []);

@@ -52,16 +52,16 @@ describe('a page state is an extends overlay that arrcast run reads as the same 
     const listed = `its drivers are ${ids.slice(0, 20).join(', ')}, and ${ids.length - 20} more (GET /api/controls lists them)`;
     // 0/, 1/ and 2/conversion are each one edit from 9/conversion: no guess (was "did you mean "0/conversion"?"), the ids.
     expect(['0/conversion', '1/conversion', '2/conversion'].every((id) => ids.includes(`"${id}"`))).toBe(true);
-    await expect(studio.scenarioOf({ ...EMPTY_STATE, drivers: { '9/conversion': { central: 0.1 } } })).rejects.toThrow(new StateError('drivers.9/conversion', `no such driver on this page; ${listed}`));
+    await expect(studio.scenarioOf({ ...EMPTY_STATE, drivers: { '9/conversion': { central: 0.1 } } })).rejects.toThrow(new StateError(['drivers', '9/conversion'], `no such driver on this page; ${listed}`));
     // One nearest id: named.
-    await expect(studio.scenarioOf({ ...EMPTY_STATE, drivers: { '0/conversio': { central: 0.1 } } })).rejects.toThrow(new StateError('drivers.0/conversio', 'no such driver on this page (did you mean "0/conversion"?)'));
+    await expect(studio.scenarioOf({ ...EMPTY_STATE, drivers: { '0/conversio': { central: 0.1 } } })).rejects.toThrow(new StateError(['drivers', '0/conversio'], 'no such driver on this page (did you mean "0/conversion"?)'));
     // A driver named by the label the page shows, or by no near id: its id, or the ids (were told only "no such driver on this page").
     await expect(studio.scenarioOf({ ...EMPTY_STATE, drivers: { 'smb Conversion': { central: 0.1 } } })).rejects.toThrow(
-      new StateError('drivers.smb Conversion', 'no such driver on this page; "smb Conversion" is the label of driver "0/conversion": name a driver by its id'),
+      new StateError(['drivers', 'smb Conversion'], 'no such driver on this page; "smb Conversion" is the label of driver "0/conversion": name a driver by its id'),
     );
     expect(ids.length).toBeGreaterThan(20);
     await expect(studio.scenarioOf({ ...EMPTY_STATE, drivers: { leads: { central: 0.1 } } })).rejects.toThrow(
-      new StateError('drivers.leads', `no such driver on this page; ${listed}`),
+      new StateError(['drivers', 'leads'], `no such driver on this page; ${listed}`),
     );
     await expect(studio.scenarioOf({ ...EMPTY_STATE, targets: [1] })).rejects.toThrow('targets: needs 0 values, one per target on the page');
     const bad = await studio.scenarioOf({ ...EMPTY_STATE, drivers: { '0/renewalRate': { central: 1.2 } } }).catch((e: unknown) => e);

@@ -125,8 +125,8 @@ describe('arrcast studio: what a request may say', () => {
     // The overlay lists only the tiers moved: Enterprise's is its first, but the field is the scenario's tiers[2].
     ['a rate above 1 in the third tier', { '2/conversion': { central: 1.5 } }, 'tiers[2].newBusiness.conversion.mean'],
     ['a negative rate in the second tier, the third moved too', { '2/conversion': { central: 0.05 }, '1/renewalRate': { central: -0.5 } }, 'tiers[1].existing.renewalRate.quantiles'],
-    ['a driver the page does not have', { 'nope': { central: 1 } }, 'drivers.nope'],
-    ['a spread on a driver with none', { '0/leadsPerMonth': { central: 2000, spread: 2 } }, 'drivers.0/leadsPerMonth.spread'],
+    ['a driver the page does not have', { 'nope': { central: 1 } }, 'state.drivers.nope'],
+    ['a spread on a driver with none', { '0/leadsPerMonth': { central: 2000, spread: 2 } }, 'state.drivers["0/leadsPerMonth"].spread'],
   ])('an invalid value is a 400 naming the field: %s', async (_, drivers, field) => {
     const r = await post('/api/answer', { state: { ...EMPTY, drivers }, pass: 'first' });
     expect(r.status).toBe(400);
@@ -142,6 +142,23 @@ describe('arrcast studio: what a request may say', () => {
       const r = await post('/api/answer', { state, pass: 'first' });
       expect(r.status).toBe(400);
       expect(r.json().field).toBe(field);
+    }
+  });
+
+  it("names every field of the state in one style, the body's, whichever check refuses it (the schema's or the page's controls')", async () => {
+    // Before December 2026 the controls' refusals said `drivers.0/leadsPerMonth.spread` and `targets`,
+    // the schema's `state.drivers["0/conversion"].central` and `state.targets[0]`: a script matched two styles.
+    for (const [state, field] of [
+      [{ ...EMPTY, drivers: { '0/conversion': { central: '2%' } } }, 'state.drivers["0/conversion"].central'],
+      [{ ...EMPTY, drivers: { '0/leadsPerMonth': { central: 2000, spread: 2 } } }, 'state.drivers["0/leadsPerMonth"].spread'],
+      [{ ...EMPTY, drivers: { nope: { central: 1 } } }, 'state.drivers.nope'],
+      [{ ...EMPTY, targets: [-5] }, 'state.targets[0]'],
+      [{ ...EMPTY, targets: [1, 2] }, 'state.targets'],
+    ] as const) {
+      const r = await post('/api/answer', { state, pass: 'first' });
+      expect(r.status).toBe(400);
+      expect(r.json().field).toBe(field);
+      expect(r.json().error!.startsWith(field)).toBe(true);
     }
   });
 

@@ -142,11 +142,11 @@ describe('arrcast studio: rep hires, sales cycles and seasonality on the page', 
   it('takes only the steps it offers, and no spread', async () => {
     const studio = await openStudioScenario(join(dir, 'hybrid-company.yaml'));
     await expect(studio.scenarioOf({ ...EMPTY_STATE, drivers: { '2/hireDelay': { central: 2.5 } } })).rejects.toThrow(
-      new StateError('drivers.2/hireDelay.central', 'Enterprise rep hires (4): start later by moves in whole steps: one of 0, 1, 2, 3, 4, 5, 6'),
+      new StateError(['drivers', '2/hireDelay', 'central'], 'Enterprise rep hires (4): start later by moves in whole steps: one of 0, 1, 2, 3, 4, 5, 6'),
     );
     await expect(studio.scenarioOf({ ...EMPTY_STATE, drivers: { '1/salesCycleShift': { central: -2 } } })).rejects.toThrow(StateError);
     await expect(studio.scenarioOf({ ...EMPTY_STATE, drivers: { '0/seasonalityScale': { central: 1, spread: 2 } } })).rejects.toThrow(
-      new StateError('drivers.0/seasonalityScale.spread', 'SMB seasonality: peaks and troughs has no spread to change'),
+      new StateError(['drivers', '0/seasonalityScale', 'spread'], 'SMB seasonality: peaks and troughs has no spread to change'),
     );
   });
 });
