@@ -7,6 +7,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
 
 const dir = process.argv[2];
 const s = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
@@ -22,7 +23,8 @@ const close = (a, b, what, rel = 1e-9, abs = 0.006) => {
   }
   return true;
 };
-const csv = (f) => readFileSync(join(dir, f), 'utf8').trim().split('\n').map((l) => l.split(','));
+// csv-parse, not a split on commas: tier names may hold commas and come quoted (csvField).
+const csv = (f) => parse(readFileSync(join(dir, f), 'utf8'), { relax_column_count: false });
 const PCTS = ['p1', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99'];
 const stat = (st, k) => (k === 'mean' || k === 'sd' || k === 'min' || k === 'max' ? st[k] : st.percentiles?.[k]);
 

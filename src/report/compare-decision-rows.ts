@@ -1,9 +1,9 @@
 import type { CurrencyMark } from './money.js';
 import type { Comparison } from '../analysis/compare.js';
 import type { CompareDecisions } from '../analysis/compare-decisions.js';
-import { METRIC_LABELS, METRICS } from '../model/components.js';
+import { METRICS } from '../model/components.js';
+import { sideBySideLabels } from './side-by-side-labels.js';
 import { chanceCell } from './chance-words.js';
-import { confidenceWords } from './confidence-text.js';
 import { budgetMoney, formatMoneyBeside } from './interval-format.js';
 import { scenarioRowMoney } from './scenario-row-money.js';
 
@@ -20,13 +20,12 @@ import { scenarioRowMoney } from './scenario-row-money.js';
  * Complexity: O(scenarios x (targets + metrics)).
  */
 export function compareDecisionRows(c: Comparison, d: CompareDecisions, symbol: CurrencyMark): string[][] {
-  const conf = confidenceWords(d.confidence).share;
   const rows: string[][] = [];
   d.scenarios[0]?.targets.forEach((t, i) => rows.push([`P(${t.label})`, ...d.scenarios.map((s) => chanceCell(s.targets[i]!.probability))]));
   if (d.scenarios[0]?.jointProbability) rows.push(['P(all targets in the same year)', ...d.scenarios.map((s) => (s.jointProbability ? chanceCell(s.jointProbability) : '-'))]);
   const stat = (m: (typeof METRICS)[number], i: number) => c.metrics[m].scenarios[i]!;
-  for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: budget at ${conf} confidence`, ...d.scenarios.map((s, i) => budgetMoney(stat(m, i), s.budgets[m], d.confidence, symbol)(s.budgets[m].value))]);
-  for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: 1-in-10 year (P10)`, ...d.scenarios.map((s, i) => scenarioRowMoney(stat(m, i), symbol)(s.downside[m].p10.value, 'p10'))]);
-  for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: mean of the worst 10%`, ...d.scenarios.map((s) => formatMoneyBeside(s.downside[m].worst10Mean, s.downside[m].worst10Interval, symbol))]);
+  for (const m of METRICS) rows.push([sideBySideLabels.budget(m, d.confidence), ...d.scenarios.map((s, i) => budgetMoney(stat(m, i), s.budgets[m], d.confidence, symbol)(s.budgets[m].value))]);
+  for (const m of METRICS) rows.push([sideBySideLabels.p10(m), ...d.scenarios.map((s, i) => scenarioRowMoney(stat(m, i), symbol)(s.downside[m].p10.value, 'p10'))]);
+  for (const m of METRICS) rows.push([sideBySideLabels.worst10(m), ...d.scenarios.map((s) => formatMoneyBeside(s.downside[m].worst10Mean, s.downside[m].worst10Interval, symbol))]);
   return rows;
 }

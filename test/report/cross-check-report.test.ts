@@ -61,6 +61,20 @@ describe('the figures of a report agree across its files', () => {
     expect(r.status, r.stdout).toBe(0);
   });
 
+  it('a tier whose name holds a comma (quoted in the CSVs), in EUR, passes too', async () => {
+    // The script split CSV lines on every comma, so a quoted "Mid-market, DACH region" cell shifted the columns:
+    // 'TypeError: Cannot read properties of undefined (reading \'componentMeans\')', no check run at all.
+    const yaml = readFileSync(join(ROOT, 'scenarios', 'example.yaml'), 'utf8').replace('currency: USD', 'currency: EUR').replace('  - name: Mid-market', '  - name: "Mid-market, DACH region"');
+    const file = join(dir, 'comma-tier.yaml');
+    writeFileSync(file, yaml);
+    const out = await arrcast('comma-tier', ['run', file, '--trials', '1000', '--outputs', 'all', '-t', 'revenue=100M']);
+    expect(readFileSync(join(out, 'percentiles.csv'), 'utf8')).toContain('"Mid-market, DACH region"');
+    const r = crossCheck(out);
+    expect(r.stdout).toMatch(/: \d+ checks, 0 failures\n$/);
+    expect(Number(/: (\d+) checks/.exec(r.stdout)![1])).toBeGreaterThan(1000);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+  });
+
   it('fails when one output disagrees: a P10 changed in summary.json', () => {
     const out = join(dir, 'tampered');
     cpSync(example, out, { recursive: true });

@@ -132,9 +132,9 @@ describe('stress cases beside the plan, written as the rest of the page writes t
     for (const m of METRICS) {
       const label = METRIC_LABELS[m];
       const expected = {
-        [`${label} 1-in-10 year (P10)`]: cell('<table class="downside">', `${label}: 1-in-10 year (P10)`),
-        [`${label} mean of the worst 10%`]: cell('<table class="downside">', `${label}: Mean of the worst 10% (expected shortfall)`),
-        [`${label}: Budget at 80% confidence`]: cell('<caption>Budget at 80% confidence', label),
+        [`${label}: 1-in-10 year (P10)`]: cell('<table class="downside">', `${label}: 1-in-10 year (P10)`),
+        [`${label}: mean of the worst 10%`]: cell('<table class="downside">', `${label}: Mean of the worst 10% (expected shortfall)`),
+        [`${label}: budget at 80% confidence`]: cell('<caption>Budget at 80% confidence', label),
       };
       for (const [row, text] of Object.entries(expected)) {
         expect(text, row).toMatch(/\.\d\d/);
@@ -142,7 +142,7 @@ describe('stress cases beside the plan, written as the rest of the page writes t
       }
     }
     expect(stress['P(revenue &gt;= 9M)']![0]).toBe(cell('<caption>Chance of reaching', 'revenue &gt;= 9M'));
-    expect(stress['Recognized revenue P50']![0]).toBe(/<th scope="row">Recognized revenue<\/th>(?:<td class="num">[^<]*<\/td>){2}<td class="num">([^<]*)<\/td>/.exec(page)![1]);
+    expect(stress['Recognized revenue: P50 (median)']![0]).toBe(/<th scope="row">Recognized revenue<\/th>(?:<td class="num">[^<]*<\/td>){2}<td class="num">([^<]*)<\/td>/.exec(page)![1]);
   });
 
   it('says a chance no trial (every trial) reached as an estimate, as the paragraph does, unless its metric never varies', async () => {

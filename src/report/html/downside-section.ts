@@ -17,6 +17,7 @@ import { formatMarketFactor } from '../../analysis/compare.js';
 import { differentFiscalYears, fiscalYearWords } from '../../analysis/fiscal-years.js';
 import { apartFromOrdinary } from '../../analysis/bad-year-drivers.js';
 import { badYearsShare } from '../bad-years-share.js';
+import { sideBySideLabels } from '../side-by-side-labels.js';
 
 /** A stress case a run names (`--with-stress downside.yaml`): its scenario simulated on the plan's seed and trials. */
 export interface StressCase {
@@ -260,12 +261,11 @@ function stressComparison(plan: Summary, stress: readonly StressCase[], symbol: 
   // report.html would).
   const beside = (v: number, i: readonly [number, number] | null) => formatMoneyBeside(v, i, symbol);
   for (const m of METRICS) {
-    rows.push([`${METRIC_LABELS[m]} P50`, ...all.map((s) => metricRowMoney(s.metrics[m], symbol)(s.metrics[m].percentiles.p50))]);
-    rows.push([`${METRIC_LABELS[m]} 1-in-10 year (P10)`, ...all.map((s) => statFigureBeside(s.metrics[m], s.decisions.downside[m].p10, symbol).value)]);
-    rows.push([`${METRIC_LABELS[m]} mean of the worst 10%`, ...all.map((s) => beside(s.decisions.downside[m].worst10Mean, s.decisions.downside[m].worst10Interval))]);
+    rows.push([sideBySideLabels.p50(m), ...all.map((s) => metricRowMoney(s.metrics[m], symbol)(s.metrics[m].percentiles.p50))]);
+    rows.push([sideBySideLabels.p10(m), ...all.map((s) => statFigureBeside(s.metrics[m], s.decisions.downside[m].p10, symbol).value)]);
+    rows.push([sideBySideLabels.worst10(m), ...all.map((s) => beside(s.decisions.downside[m].worst10Mean, s.decisions.downside[m].worst10Interval))]);
   }
-  const budgetHead = `Budget at ${confidenceWords(plan.decisions.confidence).share} confidence`;
-  for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: ${budgetHead}`, ...all.map((s) => budgetMoney(s.metrics[m], s.decisions.budgets.metrics[m], s.decisions.confidence, symbol)(s.decisions.budgets.metrics[m].value))]);
+  for (const m of METRICS) rows.push([sideBySideLabels.budget(m, plan.decisions.confidence), ...all.map((s) => budgetMoney(s.metrics[m], s.decisions.budgets.metrics[m], s.decisions.confidence, symbol)(s.decisions.budgets.metrics[m].value))]);
   plan.decisions.targets.forEach((t, i) => {
     // As the targets table writes P(reach): with the decimals its interval takes. With no interval
     // beside it, a chance no trial (every trial) reached is 'under 0.8%' ('over 99.2%'), not a certain 0.0% (chanceShort).

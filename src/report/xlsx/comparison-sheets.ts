@@ -7,6 +7,7 @@ import { moneyColumn, PERCENT_FORMAT } from './cell-text.js';
 import type { SheetData } from './workbook.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
 import { BOOKINGS_RENEWALS_NOTE } from '../bookings-note.js';
+import { sideBySideLabels } from '../side-by-side-labels.js';
 
 /** A difference's cells: mean, P10, P50, P90, P(X < A) and its interval's ends. */
 const differenceCells = (x: DifferenceStat): number[] => [
@@ -93,9 +94,9 @@ export function comparisonSheets(c: Comparison, d: CompareDecisions): SheetData[
   const moneyRows: Array<Array<string | number>> = [];
   for (const m of METRICS)
     for (const s of d.scenarios) {
-      moneyRows.push([`${METRIC_LABELS[m]}: budget at ${conf} confidence`, s.label, s.budgets[m].value]);
-      moneyRows.push([`${METRIC_LABELS[m]}: 1-in-10 year (P10)`, s.label, s.downside[m].p10.value]);
-      moneyRows.push([`${METRIC_LABELS[m]}: mean of the worst 10%`, s.label, s.downside[m].worst10Mean]);
+      moneyRows.push([sideBySideLabels.budget(m, d.confidence), s.label, s.budgets[m].value]);
+      moneyRows.push([sideBySideLabels.p10(m), s.label, s.downside[m].p10.value]);
+      moneyRows.push([sideBySideLabels.worst10(m), s.label, s.downside[m].worst10Mean]);
     }
   const targets: SheetData = {
     name: 'Chances of targets',
