@@ -1,6 +1,6 @@
 import { betaParams } from '../math/distribution-params.js';
 import { incompleteBeta } from '../math/incomplete-beta.js';
-import { betaQuantile } from '../fit/reference-distributions.js';
+import { betaQuantile } from '../math/beta-quantile.js';
 import { toPrecisionDecimal } from '../math/decimal-round.js';
 import { isWrittenSdCap } from '../math/written-beta-cap.js';
 

@@ -1,5 +1,4 @@
 import { normalCdf, normalQuantile } from '../math/normal-cdf.js';
-import { incompleteBeta } from '../math/incomplete-beta.js';
 
 /**
  * Quantiles and tails of the t and chi-square distributions, for the fit's intervals and tests.
@@ -52,20 +51,5 @@ export function chiSquareUpperTail(x: number, df: number): number {
 /** z of the central 80% interval (P10, P90): Φ⁻¹(0.9). */
 export const Z90 = 1.2815515655446004;
 
-/**
- * The p-quantile of Beta(a, b), by bisection on the regularized incomplete beta (60 halvings: to
- * 1e-18 of the unit interval), for the Jeffreys interval of a rate at the boundary (zero-variance.ts).
- *
- * @example betaQuantile(0.5, 2, 2) // => 0.5
- * Complexity: O(60 × the incomplete beta's terms).
- */
-export function betaQuantile(p: number, a: number, b: number): number {
-  let lo = 0;
-  let hi = 1;
-  for (let i = 0; i < 60; i++) {
-    const mid = (lo + hi) / 2;
-    if (incompleteBeta(mid, a, b).lower < p) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
-}
+/** Moved to math/ so the model can bound a conversion with it (capacity-slack.ts); kept here for the fit. */
+export { betaQuantile } from '../math/beta-quantile.js';

@@ -1,6 +1,8 @@
 import type { RepsPlan } from './new-business-plan.js';
 import type { TierPlan } from './tier-plan.js';
 import { poissonUpperTail } from '../math/poisson-tail.js';
+import { normalQuantile } from '../math/normal-cdf.js';
+import { trialRate } from './market.js';
 
 /**
  * The fewest ramped-rep equivalents on the floor in month m when no rep can leave: the reps at the
@@ -25,6 +27,13 @@ function leastRamped(reps: RepsPlan, m: number, slips: boolean): number {
  * trials can show, and its share would be noise within its interval.
  */
 export const CAPACITY_BINDS_AT_MOST = 1e-9;
+
+/**
+ * The chance spent on each year-level draw bounded by a point it exceeds only so often (a beta
+ * conversion's, the market's): a tenth of CAPACITY_BINDS_AT_MOST, so a tier of a few such draws
+ * still leaves most of it to the Poisson tails.
+ */
+const EACH_DRAW_ABOVE = CAPACITY_BINDS_AT_MOST / 10;
 
 /**
  * Whether the plan proves that the reps' capacity binds in no trial, or in a share of them below
@@ -52,14 +61,17 @@ export function capacityNeverBinds(tier: TierPlan): boolean {
  * deals of the Poisson counts with a stated mean (LeadSourcePlan.poissonMean), which are Poisson
  * too: leads of month j ~ Poisson(mean x seasonality x stress), each signing with the year's
  * conversion c and closing after a lag of the cycle, so the deals of month m are Poisson(Λ(c)) with
- * Λ(c) = Σ_j mean_j c pmf[m - j] (thinning), given c; Λ rises with c, so at c's most (the
- * conversion's top; 1 when the market or a raising stress can move it) the chance they exceed the
- * floor less B bounds it for every c. The chance over the year is at most the sum over months.
+ * Λ(c) = Σ_j mean_j c pmf[m - j] (thinning), given c. Λ rises with c, and c (trialRate) with the
+ * drawn conversion and with b z (b the market's loading on conversion): so with c_ε the conversion
+ * at a point it exceeds with chance ε (a beta's betaUpperPoint; any other's top, never exceeded),
+ * moved by the market at b z = |b| Φ^-1(1 - ε) and by the stress, P(bind) <= Σ ε (one per beta
+ * source, one for the market) + Σ_m P(Poisson(Λ(c_ε)) > floor less B), ε = EACH_DRAW_ABOVE.
  * Not bounded (1): leads with no top and not such a Poisson (a negative binomial, a year-level mean),
  * a market loading on lead volume, rep-sourced deals (none under a leads stress of -1), a
  * re-forecast (its cohorts are not bounded here), or attrition that can empty the floor.
  *
  * @example capacityBindChance(tier of 1 rep x capacity 250 against Poisson(200) leads, conversion 1) // => 12 x 3.6e-4
+ * @example capacityBindChance(tier of 1 rep x capacity 100 against Poisson(200) leads, conversion beta(10, 90)) // => 1e-10 + 12 x P(Poisson(200 c_ε) > 99)
  * Complexity: O(12 x sources x cycle), plus the Poisson tails' terms.
  */
 export function capacityBindChance(tier: TierPlan): number {
@@ -73,13 +85,21 @@ export function capacityBindChance(tier: TierPlan): number {
   const cycle = nb.salesCycle.pmf;
   const first = nb.warmStart ? 2 - cycle.length : 1;
   const earlier = nb.earlierLeads?.count ?? 0;
-  const conversionMovable = tier.loadings.conversion !== 0 || tier.stress.conversion > 0;
-  let chance = 0;
+  const loading = tier.loadings.conversion;
+  const zTop = -normalQuantile(EACH_DRAW_ABOVE) * Math.sign(loading);
+  let chance = loading !== 0 && volume === 1 && nb.sources.some((s) => s.poissonMean !== undefined) ? EACH_DRAW_ABOVE : 0;
+  // Each source's conversion at its c_ε (any is <= 1: a deal needs a lead).
+  const conversions = nb.sources.map((s) => {
+    if (s.poissonMean === undefined || volume !== 1) return 1;
+    if (s.conversionAbove !== undefined) chance += EACH_DRAW_ABOVE;
+    const drawn = s.conversionAbove === undefined ? s.conversionMax : s.conversionAbove(EACH_DRAW_ABOVE);
+    return Math.min(1, trialRate(Math.min(1, drawn), loading, zTop, tier.stress.conversion));
+  });
   for (let m = 1; m <= 12; m++) {
     let sure = earlier;
     let poisson = 0;
-    for (const s of nb.sources) {
-      const c = conversionMovable ? 1 : Math.min(1, s.conversionMax);
+    for (const [i, s] of nb.sources.entries()) {
+      const c = conversions[i]!;
       for (let lag = 0; lag < cycle.length; lag++) {
         const j = m - lag;
         if (!(cycle[lag]! > 0) || j < first) continue;

@@ -8,6 +8,9 @@ import { compileDistribution, type CompiledDistribution } from './distribution-s
 import { lagPmf, type LagPmf } from './lag-pmf.js';
 import { compileYearLevel, type CompiledYearLevel, type YearLevel } from './year-level-plan.js';
 import type { YearLevelSpec } from '../scenario/year-level-schema.js';
+import type { DistributionSpec } from '../scenario/distribution-schema.js';
+import { betaParams } from '../math/distribution-params.js';
+import { betaUpperPoint } from '../math/beta-quantile.js';
 
 export type { YearLevel } from './year-level-plan.js';
 
@@ -40,6 +43,11 @@ export interface LeadSourcePlan {
   readonly poissonMean: number | undefined;
   /** The top of the conversion's support (capacity-slack.ts: no deal more than this share of the leads, before market and stress). */
   readonly conversionMax: number;
+  /**
+   * For a beta conversion, a point its draw exceeds with chance at most `tail` (capacity-slack.ts
+   * bounds the deals at it instead of at the top of the support, 1); undefined for any other.
+   */
+  readonly conversionAbove: ((tail: number) => number) | undefined;
 }
 
 export interface EarlierLeadsPlan {
@@ -134,6 +142,7 @@ export function planNewBusiness(n: NewBusiness, pipeline: PipelineBook | undefin
       leadsMax: leads.level === undefined ? distributionSupport(leads.unit).max : Infinity,
       poissonMean: fixedPoissonMean(leads),
       conversionMax: distributionSupport(n.conversion).max,
+      conversionAbove: betaUpperPointOf(n.conversion),
     });
   }
   for (const s of n.leadSources ?? []) {
@@ -150,6 +159,7 @@ export function planNewBusiness(n: NewBusiness, pipeline: PipelineBook | undefin
       leadsMax: leads.level === undefined ? distributionSupport(leads.unit).max : Infinity,
       poissonMean: fixedPoissonMean(leads),
       conversionMax: distributionSupport(s.conversion).max,
+      conversionAbove: betaUpperPointOf(s.conversion),
     });
   }
   const e = n.earlierLeads;
@@ -205,6 +215,13 @@ export function planNewBusiness(n: NewBusiness, pipeline: PipelineBook | undefin
     terms,
     serviceStart: lagPmf(n.serviceStartLagMonths),
   };
+}
+
+/** For a beta, its point above which lies at most a given tail (betaUpperPoint); undefined for any other. */
+function betaUpperPointOf(spec: DistributionSpec): ((tail: number) => number) | undefined {
+  if (typeof spec !== 'object' || spec.dist !== 'beta') return undefined;
+  const { alpha, beta } = betaParams(spec);
+  return (tail) => betaUpperPoint(tail, alpha, beta);
 }
 
 /** The mean of a lead count that is a Poisson of a stated mean (LeadSourcePlan.poissonMean); undefined otherwise. */

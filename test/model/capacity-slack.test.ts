@@ -40,7 +40,12 @@ const rows: { name: string; yaml: string; proven: boolean }[] = [
   { name: 'Poisson(200) against capacity 300: 12 x P(X > 299) = 12 x 2.71e-11 = 3.3e-10', yaml: tier('{ dist: poisson, mean: 200 }', '        start: 1\n        capacity: 300'), proven: true },
   { name: 'Poisson(200) against capacity 250: 12 x P(X > 249) = 12 x 3.6e-4', yaml: tier('{ dist: poisson, mean: 200 }', '        start: 1\n        capacity: 250'), proven: false },
   { name: 'Poisson(2000) leads at a conversion of at most 0.05: deals Poisson(100) against 10 reps of 20, P(X > 199) = 9.3e-19', yaml: tier('{ dist: poisson, mean: 2000 }', '        start: 10\n        capacity: 20').replace('conversion: 1', 'conversion: { dist: uniform, min: 0.03, max: 0.05 }'), proven: true },
-  { name: 'the same with conversion loaded on the market: up to 1, Poisson(2000) against 199', yaml: tier('{ dist: poisson, mean: 2000 }', '        start: 10\n        capacity: 20', 'market: { loadings: { conversion: 0.1 } }').replace('conversion: 1', 'conversion: { dist: uniform, min: 0.03, max: 0.05 }'), proven: false },
+  { name: 'the same with conversion loaded on the market (0.1): at z = Φ^-1(1 - 1e-10) = 6.36, logit^-1(logit 0.05 + 0.64) = 0.090, Poisson(181) against 199', yaml: tier('{ dist: poisson, mean: 2000 }', '        start: 10\n        capacity: 20', 'market: { loadings: { conversion: 0.1 } }').replace('conversion: 1', 'conversion: { dist: uniform, min: 0.03, max: 0.05 }'), proven: false },
+  // A beta conversion (mean 0.04, sd 0.005: alpha 61.4, beta 1473.6) is bounded at its point exceeded
+  // with chance 1e-10, 0.0798 (scipy.stats.beta.isf(1e-10, 61.4, 1473.6)): deals Poisson(159.6) a month,
+  // against 10 reps of 30, P(X > 299) ~ 1e-22 (scipy), so the bound is the beta's 1e-10. Before: 1.
+  { name: 'Poisson(2000) at a beta conversion (mean 0.04, sd 0.005) against 10 reps of 30: 1e-10 + 12 x P(Poisson(159.6) > 299)', yaml: tier('{ dist: poisson, mean: 2000 }', '        start: 10\n        capacity: 30').replace('conversion: 1', 'conversion: { dist: beta, mean: 0.04, sd: 0.005 }'), proven: true },
+  { name: 'the same against 10 reps of 20: P(Poisson(159.6) > 199) = 1.1e-3 a month, not proven', yaml: tier('{ dist: poisson, mean: 2000 }', '        start: 10\n        capacity: 20').replace('conversion: 1', 'conversion: { dist: beta, mean: 0.04, sd: 0.005 }'), proven: false },
   { name: 'a negative binomial count: not bounded', yaml: tier('{ dist: negativeBinomial, mean: 1, dispersion: 10 }', '        start: 1\n        capacity: 1000'), proven: false },
   { name: 'a year-level mean: not bounded', yaml: tier('{ dist: poisson, mean: { dist: pert, min: 1, mode: 2, max: 3 } }', '        start: 1\n        capacity: 1000'), proven: false },
   { name: 'leads loaded on the market: unbounded', yaml: tier('200', '        start: 1\n        capacity: 1000', 'market: { loadings: { leads: 0.1 } }'), proven: false },
@@ -65,6 +70,22 @@ describe('the chance bound for Poisson demand', () => {
     const sim = await run(tier('{ dist: poisson, mean: 200 }', '        start: 1\n        capacity: 250'), 1, 1);
     expect(capacityBindChance(sim.plan.tiers[0]!) / (12 * 3.620704582896921e-4) - 1).toBeLessThan(1e-9);
     expect(capacityBindChance(sim.plan.tiers[0]!) / (12 * 3.620704582896921e-4) - 1).toBeGreaterThan(-1e-9);
+  });
+
+  // The bound against the simulator's own binding rate, where the bound is below 1 but the capacity
+  // can bind: the rate seen in 4,000 trials less 4 of its binomial SEs must not exceed the bound.
+  it.each([
+    ['conversion 1 x Poisson(200) against 1 rep of 230 (the union bound alone)', 200, '1', '        start: 1\n        capacity: 230', ''],
+    ['beta(mean 0.5, sd 0.001) x Poisson(400) against 1 rep of 230', 400, '{ dist: beta, mean: 0.5, sd: 0.001 }', '        start: 1\n        capacity: 230', ''],
+    ['the same with the market loading conversion 0.005', 400, '{ dist: beta, mean: 0.5, sd: 0.001 }', '        start: 1\n        capacity: 230', 'market: { loadings: { conversion: 0.005 } }'],
+    ['beta(mean 0.04, sd 0.005) x Poisson(2000) against 10 reps of 20', 2000, '{ dist: beta, mean: 0.04, sd: 0.005 }', '        start: 10\n        capacity: 20', ''],
+  ])('is never below the simulated binding rate: %s', async (_, leads, conversion, reps, extra) => {
+    const n = 4_000;
+    const sim = await run(tier(`{ dist: poisson, mean: ${leads} }`, reps, extra).replace('conversion: 1', `conversion: ${conversion}`), n, 5);
+    const bound = capacityBindChance(sim.plan.tiers[0]!);
+    const rate = column(sim, tierKey('R', EXTRA_KEYS.overCapacity)).filter((x) => x > 0).length / n;
+    expect(bound).toBeLessThan(1);
+    expect(rate - 4 * Math.sqrt((rate * (1 - rate)) / n)).toBeLessThanOrEqual(bound);
   });
 
   it("leaves a slack floor's capacity out of the attribution under Poisson leads (before: listed, its share noise within its interval)", async () => {
