@@ -108,7 +108,7 @@ export function notScoredNotes(result: ScoreResult, reports: readonly Pick<Repor
 /**
  * score.csv: one row per outcome scored, then one row without figures per figure not scored (each
  * tier and the total of each metric a NotScored names), its reason in the last column `not_scored`;
- * money to the currency's minor unit, the currency (its code) in the column before `not_scored` (empty
+ * money as scoreCsvMoney writes it, the currency (its code) in the column before `not_scored` (empty
  * in a row without figures), so that the columns before it keep their places;
  * every text cell through csvField, numbers through csvNumber.
  */
@@ -117,8 +117,7 @@ export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]):
   const lines = [head.map(csvField).join(',')];
   for (const o of result.outcomes) {
     const r = reports[o.report]!;
-    // Money to the currency's minor unit, as percentiles.csv and monthly.csv write it (KWD's fils: 0.0405 was 0.04).
-    const money = (x: number) => csvNumber(x, currencyMinorDigits(r.currency));
+    const money = scoreCsvMoney(r.currency);
     lines.push(
       [
         csvField(r.dir),
@@ -156,6 +155,23 @@ export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]):
         lines.push([csvField(r.dir), csvField(r.scenarioName), csvField(tier), csvField(m === 'endingArr' ? 'ending_arr' : m), ...Array<string>(head.length - 5).fill(''), csvField(reason)].join(','));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * How score.csv writes an amount: to the cent at least, as it always did (a yen CRPS of 0.42 is 0.42,
+ * not 0), to the minor unit where it has more (KWD's fils: 0.0405 is 0.041, was 0.04), and an amount
+ * that would read as zero there with three significant digits, as the terminal keeps them ($0.0042
+ * is 0.0042, never 0).
+ *
+ * @example scoreCsvMoney('JPY')(0.4242) // => '0.42'
+ */
+export function scoreCsvMoney(currency: string): (x: number) => string {
+  const decimals = Math.max(2, currencyMinorDigits(currency));
+  return (x) => {
+    if (!Number.isFinite(x) || !belowMinorUnit(Math.abs(x), decimals)) return csvNumber(x, decimals);
+    // The decimals that give three significant digits: 0.0042 (leading digit at 10^-3) takes 5.
+    return csvNumber(x, 2 - Math.floor(Math.log10(Math.abs(x))));
+  };
 }
 
 /** A share as every output writes one (formatShare): a PIT of 0.99967 is 99.97%, not 100.0% (above every trial). */
