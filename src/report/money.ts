@@ -1,5 +1,6 @@
 import { decimalsBelowWhole, twoSignificantDigits } from '../math/share-decimals.js';
 import { toFixedDecimal, toPrecisionText } from '../math/decimal-round.js';
+import { groupThousands } from '../math/group-thousands.js';
 import { exactAmount } from '../scenario/exact-amount.js';
 import { APPROXIMATELY, statedRounding } from './stated-figure.js';
 
@@ -183,9 +184,7 @@ export function belowMinorUnit(abs: number, minorDigits: number): boolean {
  * @example unitText('1000.00', 'T') // => '1,000.00T'
  */
 export function unitText(digits: string, unit: MoneyUnit): string {
-  const [whole, fraction] = digits.split('.');
-  if (unit !== 'T' || whole!.length <= 3) return `${digits}${unit}`;
-  return `${whole!.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction === undefined ? '' : `.${fraction}`}${unit}`;
+  return `${unit === 'T' ? groupThousands(digits) : digits}${unit}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { toFixedDecimal } from '../math/decimal-round.js';
+import { groupThousands } from '../math/group-thousands.js';
 import { chartFigure, pageHead } from './html/page-head.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -194,9 +195,8 @@ export function scoreAmount(currency: string, none = '–'): (x: number) => stri
     if (!Number.isFinite(x)) return none;
     if (Math.abs(x) >= 1000) return (Number(toFixedDecimal(x, 0)) + 0).toLocaleString('en-US');
     if (belowMinorUnit(Math.abs(x), mark.minorDigits)) return formatCurrency(x, mark);
-    const [whole, fraction] = toFixedDecimal(x, mark.minorDigits).replace(/^-(?=[0.]*$)/, '').split('.');
     // 999.996 at the cent is 1,000.00: grouped as the figures from 1,000 up.
-    return `${whole!.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction === undefined ? '' : `.${fraction}`}`;
+    return groupThousands(toFixedDecimal(x, mark.minorDigits).replace(/^-(?=[0.]*$)/, ''));
   };
 }
 
