@@ -1,4 +1,5 @@
 import { toFixedDecimal } from '../math/decimal-round.js';
+import { groupThousands } from '../math/group-thousands.js';
 import { chartFigure, pageHead } from './html/page-head.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -108,7 +109,7 @@ export function notScoredNotes(result: ScoreResult, reports: readonly Pick<Repor
 /**
  * score.csv: one row per outcome scored, then one row without figures per figure not scored (each
  * tier and the total of each metric a NotScored names), its reason in the last column `not_scored`;
- * money to the currency's minor unit, the currency (its code) in the column before `not_scored` (empty
+ * money as scoreCsvMoney writes it, the currency (its code) in the column before `not_scored` (empty
  * in a row without figures), so that the columns before it keep their places;
  * every text cell through csvField, numbers through csvNumber.
  */
@@ -117,8 +118,7 @@ export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]):
   const lines = [head.map(csvField).join(',')];
   for (const o of result.outcomes) {
     const r = reports[o.report]!;
-    // Money to the currency's minor unit, as percentiles.csv and monthly.csv write it (KWD's fils: 0.0405 was 0.04).
-    const money = (x: number) => csvNumber(x, currencyMinorDigits(r.currency));
+    const money = scoreCsvMoney(r.currency);
     lines.push(
       [
         csvField(r.dir),
@@ -158,6 +158,23 @@ export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]):
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * How score.csv writes an amount: to the cent at least, as it always did (a yen CRPS of 0.42 is 0.42,
+ * not 0), to the minor unit where it has more (KWD's fils: 0.0405 is 0.041, was 0.04), and an amount
+ * that would read as zero there with three significant digits, as the terminal keeps them ($0.0042
+ * is 0.0042, never 0).
+ *
+ * @example scoreCsvMoney('JPY')(0.4242) // => '0.42'
+ */
+export function scoreCsvMoney(currency: string): (x: number) => string {
+  const decimals = Math.max(2, currencyMinorDigits(currency));
+  return (x) => {
+    if (!Number.isFinite(x) || !belowMinorUnit(Math.abs(x), decimals)) return csvNumber(x, decimals);
+    // The decimals that give three significant digits: 0.0042 (leading digit at 10^-3) takes 5.
+    return csvNumber(x, 2 - Math.floor(Math.log10(Math.abs(x))));
+  };
+}
+
 /** A share as every output writes one (formatShare): a PIT of 0.99967 is 99.97%, not 100.0% (above every trial). */
 const share = (x: number) => (Number.isFinite(x) ? formatShare(x) : '–');
 
@@ -178,9 +195,8 @@ export function scoreAmount(currency: string, none = '–'): (x: number) => stri
     if (!Number.isFinite(x)) return none;
     if (Math.abs(x) >= 1000) return (Number(toFixedDecimal(x, 0)) + 0).toLocaleString('en-US');
     if (belowMinorUnit(Math.abs(x), mark.minorDigits)) return formatCurrency(x, mark);
-    const [whole, fraction] = toFixedDecimal(x, mark.minorDigits).replace(/^-(?=[0.]*$)/, '').split('.');
     // 999.996 at the cent is 1,000.00: grouped as the figures from 1,000 up.
-    return `${whole!.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction === undefined ? '' : `.${fraction}`}`;
+    return groupThousands(toFixedDecimal(x, mark.minorDigits).replace(/^-(?=[0.]*$)/, ''));
   };
 }
 

@@ -1,3 +1,5 @@
+import { groupThousands } from '../math/group-thousands.js';
+
 /**
  * An amount written exactly, in the compact form money takes in every output (k, M, B, T):
  * 119,996,000 is '119.996M', 120,000,000 '120M', 999,949 '999.949k'. For what a planner stated (a
@@ -26,6 +28,5 @@ export function exactAmount(value: number): string {
   const intPart = digits.length <= whole ? digits + '0'.repeat(whole - digits.length) : digits.slice(0, whole);
   const fraction = digits.length <= whole ? '' : digits.slice(whole);
   // Thousands of trillions and more grouped ("1,000T", "1,500,000T"), as the report formatters group them (unitText).
-  const grouped = intPart.length > 3 ? intPart.replace(/\B(?=(\d{3})+$)/g, ',') : intPart;
-  return `${sign}${grouped}${fraction === '' ? '' : `.${fraction}`}${unit}`;
+  return `${sign}${groupThousands(intPart)}${fraction === '' ? '' : `.${fraction}`}${unit}`;
 }

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { amountFormat, statedAmountFormat } from '../../src/report/xlsx/cell-text.js';
+import { amountFormat, statedAmountFormat, targetAmountFormat } from '../../src/report/xlsx/cell-text.js';
 import { reportSheets, writeWorkbook } from '../../src/report/xlsx/workbook.js';
 import { reportHtml } from '../../src/report/html/report-html.js';
 import { parseScenario } from '../../src/scenario/parse.js';
@@ -34,6 +34,16 @@ describe("a money cell's format shows the digits report.html writes", () => {
     [12, 'JPY', '"¥"#,##0;-"¥"#,##0'],
   ])('a stated amount %d %s keeps its typed decimals', (value, currency, format) => {
     expect(statedAmountFormat(value, currency)).toBe(format);
+  });
+
+  it.each([
+    [40.555555, 'USD', '"$"#,##0.000000;-"$"#,##0.000000'], // label "revenue >= 40.555555": a plan's six digits wrote $40.5556
+    [1_234_567.891, 'USD', '"$"#,##0.000;-"$"#,##0.000'], // label "ending ARR >= 1.234567891M": was $1,234,568
+    [120e6, 'USD', '"$"#,##0;-"$"#,##0'],
+    [0.0405, 'KWD', '"KWD "#,##0.0000;-"KWD "#,##0.0000'],
+    [0.1 + 0.2, 'EUR', '"€"#,##0.0;-"€"#,##0.0'], // 0.30000000000000004 is 0.3 at the 15 significant digits a spreadsheet keeps
+  ])("a target's amount %d %s keeps every digit its label writes", (value, currency, format) => {
+    expect(targetAmountFormat(value, currency)).toBe(format);
   });
 });
 
@@ -117,5 +127,24 @@ describe('report.xlsx of a company of tiny amounts reads as report.html', () => 
     });
     const label = String(target!.getCell(2).value);
     expect(shown(target!.getCell(3).value as number, target!.getCell(3).numFmt).replace(/^\D+/, '')).toBe(label.replace('revenue >= ', ''));
+  });
+});
+
+describe("report.xlsx's target cells read as their labels", () => {
+  it('every digit of a target of 40.555555 and of 1,234,567.891', async () => {
+    const yaml = tiny('USD', 1).replace('    - { metric: revenue, value: 40.55 }', '    - { metric: revenue, value: 40.555555 }\n    - { metric: endingArr, value: 1234567.891 }');
+    expect(yaml).toContain('40.555555');
+    const { summary } = await runReportScenario(yaml, 100);
+    const scenario = parseScenario(yaml, 'tiny.yaml').scenario;
+    const file = join(mkdtempSync(join(tmpdir(), 'arrcast-xlsx-targets-')), 'report.xlsx');
+    await writeWorkbook(file, reportSheets(summary, scenario));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const seen: string[] = [];
+    wb.getWorksheet('Targets and budgets')!.eachRow((row) => {
+      // 'All targets in the same year' has no amount.
+      if (row.getCell(1).value === 'Target' && typeof row.getCell(3).value === 'number') seen.push(`${String(row.getCell(2).value)}: ${shown(row.getCell(3).value as number, row.getCell(3).numFmt)}`);
+    });
+    expect(seen).toEqual(['revenue >= 40.555555: $40.555555', 'ending ARR >= 1.234567891M: $1,234,567.891']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scoreForecasts } from '../../src/scoring/score-forecasts.js';
-import { scoreAmount, scoreCsv, scoreHtml } from '../../src/report/score-output.js';
+import { scoreAmount, scoreCsv, scoreCsvMoney, scoreHtml } from '../../src/report/score-output.js';
 import { scoreTable } from '../../src/cli/score-command.js';
 import type { ReportTrials } from '../../src/report/read-report-trials.js';
 
@@ -44,6 +44,22 @@ describe("score's amounts in the reports' currency", () => {
     expect(scoreTable(yen.result, yen.reports).split('\n')[1]!.trim().split(/\s{2,}/).slice(3, 7)).toEqual(['1,234', '252', '1,251', '2,250']);
   });
 
+  it("score.csv: the cent at least in every currency (yen 0.42 as main wrote it), the fils in dinars, a tiny amount's significant digits", () => {
+    const csvCells = (currency: string, step: number, outcome: number) => {
+      const { result, reports } = scored(currency, step, outcome);
+      const [head, row] = scoreCsv(result, reports).split('\n');
+      return Object.fromEntries(head!.split(',').map((h, i) => [h, row!.split(',')[i]]));
+    };
+    // Yen trials 0.01 .. 10: outcome 0.42, P90 9.001 -> 9 at the cent (whole yen wrote 0 and 9).
+    const yen = csvCells('JPY', 0.01, 0.42);
+    expect([yen.value, yen.p10, yen.p90]).toEqual(['0.42', '1.01', '9']);
+    // Dollar trials 0.00001 .. 0.01: outcome 0.0042 and P10 0.00001 x 100.9 = 0.001009 read 0 at the cent: three significant
+    // digits instead; P90 0.00001 x 900.1 = 0.009001 is a cent, as the terminal writes it.
+    const usd = csvCells('USD', 0.00001, 0.0042);
+    expect([usd.value, usd.p10, usd.p90]).toEqual(['0.0042', '0.00101', '0.01']);
+    expect([0.0412, 7.1234, 0.00042].map(scoreCsvMoney('KWD'))).toEqual(['0.041', '7.123', '0.00042']);
+    expect([132162418.3456, -0.004, 0, Number.NaN].map(scoreCsvMoney('USD'))).toEqual(['132162418.35', '-0.004', '0', '']);
+  });
 
   it('every minor unit below 1,000, every whole unit above; below the minor unit its significant digits', () => {
     const usd = scoreAmount('USD', '-');

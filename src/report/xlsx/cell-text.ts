@@ -1,5 +1,6 @@
 import { bareCurrency, currencyPrefix, currencySymbol, formatCurrency } from '../money.js';
 import { statedRounding } from '../stated-figure.js';
+import { toPrecisionDecimal } from '../../math/decimal-round.js';
 
 /**
  * A text cell neutralised against formula injection: a string starting with = + - @, a tab or a
@@ -26,18 +27,27 @@ export function moneyFormat(symbol: string, decimals = 0): string {
   return `${q}${digits};-${q}${digits}`;
 }
 
+/**
+ * Amounts the planner stated: a monthly plan's, shown with the decimals typed up to STATED_DIGITS
+ * significant digits (statedAmountFormat); a target's, with every digit its label writes (targetAmountFormat).
+ */
+export type StatedAmount = 'plan' | 'target';
+
 /** A column of amounts in an ISO 4217 currency: each cell's format is chosen by its amount (amountFormat). */
 export interface MoneyColumn {
   readonly currency: string;
-  /** Amounts the planner stated (a target, a monthly plan): shown with the decimals typed (statedAmountFormat). */
-  readonly stated?: boolean;
+  readonly stated?: StatedAmount;
 }
 
 /** The money column of a currency (by its code, not its symbol: one source of its minor unit, Intl's). */
-export const moneyColumn = (currency: string, stated = false): MoneyColumn => (stated ? { currency, stated } : { currency });
+export const moneyColumn = (currency: string, stated?: StatedAmount): MoneyColumn => (stated ? { currency, stated } : { currency });
 
 /** A cell's format in a money column. */
-export const columnAmountFormat = (value: number, column: MoneyColumn): string => (column.stated ? statedAmountFormat(value, column.currency) : amountFormat(value, column.currency));
+export function columnAmountFormat(value: number, column: MoneyColumn): string {
+  if (column.stated === 'target') return targetAmountFormat(value, column.currency);
+  if (column.stated === 'plan') return statedAmountFormat(value, column.currency);
+  return amountFormat(value, column.currency);
+}
 
 /**
  * The Excel format of one amount, so that its cell reads as report.html and the terminal write it
@@ -70,4 +80,20 @@ export function statedAmountFormat(value: number, currency: string): string {
   const typed = String(Math.abs(statedRounding(value).value));
   if (typed.includes('e')) return amountFormat(value, currency);
   return moneyFormat(currencySymbol(currency), typed.split('.')[1]?.length ?? 0);
+}
+
+/**
+ * The Excel format of a target's amount: every decimal its label writes (exactAmount: "revenue >=
+ * 40.555555", "ending ARR >= 1.234567891M"), up to the 15 significant digits a spreadsheet shows, so
+ * the cell reads $40.555555 and $1,234,567.891 beside the label, not the $40.5556 and $1,234,568 of
+ * a monthly plan's six digits (statedAmountFormat).
+ *
+ * @example targetAmountFormat(40.555555, 'USD') // => '"$"#,##0.000000;-"$"#,##0.000000'
+ */
+export function targetAmountFormat(value: number, currency: string): string {
+  const typed = toPrecisionDecimal(Math.abs(value), 15);
+  if (!Number.isFinite(typed) || typed === 0) return moneyFormat(currencySymbol(currency));
+  // d.ddd x 10^e: the digits after the units' place are the mantissa's beyond the first, less e.
+  const [mantissa, exponent] = typed.toExponential().split('e') as [string, string];
+  return moneyFormat(currencySymbol(currency), Math.max(0, mantissa.replace('.', '').length - 1 - Number(exponent)));
 }

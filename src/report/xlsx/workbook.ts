@@ -236,7 +236,7 @@ function monthlyPlanSheet(summary: Summary, money: MoneyColumn, stamp: string, d
   ];
   for (const x of series) {
     header.push(x.plan, x.p, '95% interval, low', '95% interval, high');
-    formats.push(moneyColumn(money.currency, true), PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT);
+    formats.push(moneyColumn(money.currency, 'plan'), PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT);
     widths.push(x.key === 'mrr' ? 16 : 26, 22, 18, 18);
   }
   const cells = (f: PlanFigure | undefined, closed: boolean) =>
@@ -304,7 +304,7 @@ export function workbookSheets(sheets: readonly SheetData[]): XlsxSheet[] {
         if (typeof v === 'string') return { value: cellText(v) };
         if (v === null || !Number.isFinite(v)) return null;
         const column = share && i >= 3 && i <= 5 ? PERCENT_FORMAT : sheet.formats[i];
-        const format = typeof column === 'object' ? columnAmountFormat(v, share && i === 2 ? moneyColumn(column.currency, true) : column) : column;
+        const format = typeof column === 'object' ? columnAmountFormat(v, share && i === 2 ? moneyColumn(column.currency, 'target') : column) : column;
         return format ? { value: v, format } : { value: v };
       });
       rows.push({ cells: withShareFormats(cells) });
