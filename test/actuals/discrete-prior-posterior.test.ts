@@ -102,4 +102,24 @@ describe('re-forecast: a discrete or empirical prior learns its exact posterior'
       expect(Math.abs(got[k]! - exact[k]!), `value ${v}: ${got[k]} against ${exact[k]}, se ${se}`).toBeLessThan(4 * se);
     });
   });
+
+  // The chain's start used to be the scores' centre, the prior's median value: where the evidence
+  // rules that value out though another is possible, the re-forecast was refused as "impossible".
+  it('conversion 0 at 60% else 0.05, 40 deals from 1,000 leads: runs, and every draw is 0.05 (the posterior is certain)', async () => {
+    const loaded = parseScenario(
+      'name: c\nfiscalYearStartMonth: 1\ntiers:\n  - name: T\n    newBusiness:\n      leadsPerMonth: 1000\n      conversion: { dist: discrete, values: [0, 0.05], weights: [0.6, 0.4] }\n      salesCycleMonths: 0\n      acv: 12000\n',
+      'c.yaml',
+    );
+    const csv = 'month,tier,leads,deals,new_arr,ending_arr\n1,T,1000,40,480000,480000\n';
+    const file = parseMonthlyFile(csv, 'a.csv', { kind: 'actuals', tiers: ['T'], calendar: { startMonth: 1 } });
+    const sim = await simulate(loaded, { trials: 4000, seed: 14, workers: 0, actuals: { file, months: 1 } });
+    const column = sim.store.column(sim.reforecast!.model.drivers[0]!.driver.ownColumn!)!;
+    expect(column.length).toBe(4000);
+    expect(Array.from(column).every((x) => x === Math.fround(0.05))).toBe(true);
+  });
+
+  it('renewal 1.0 at 60% else 0.9, 5 of 10 renewed: runs, and every draw is 0.9', async () => {
+    const column = await run('{ dist: discrete, values: [1.0, 0.9], weights: [0.6, 0.4] }', 0, 4000, 5);
+    expect(Array.from(column).every((x) => x === Math.fround(0.9))).toBe(true);
+  });
 });
