@@ -4,6 +4,7 @@ import { createStream, streamSeed } from '../random/source.js';
 import { AtomUpdate } from './atom-update.js';
 import { cholesky, EllipticalSlice } from './elliptical-slice.js';
 import type { LearningModel } from './learning-model.js';
+import { steppedStart } from './stepped-start.js';
 
 /** Steps of the pilot run (half to settle, half to measure the posterior's mean and covariance), then before the first kept draw, and between kept draws. */
 export const PILOT = 300;
@@ -41,9 +42,11 @@ export function posteriorDraws(model: LearningModel, seed: string | number, chun
   const f = new Float64Array(d);
   for (let i = 0; i < d; i++) f[i] = normal();
   let current = sampler.weighed(f);
-  // A prior draw the evidence rules out: start at the prior's centre instead (compileReforecast checked it is possible).
+  // A prior draw the evidence rules out: start at the prior's centre instead, or where a discrete
+  // prior's values make it possible (compileReforecast checked that one of them is).
   if (!(current > Number.NEGATIVE_INFINITY)) {
     f.fill(0);
+    steppedStart(model, f);
     current = sampler.weighed(f);
   }
   const width = model.drivers.length;

@@ -8,6 +8,7 @@ import { learningModel, type LearningModel } from './learning-model.js';
 import { actualsInputProblem, type ActualsInput } from './actuals-input.js';
 import { posteriorDraws } from './posterior-draws.js';
 import { scenarioStart } from './start-state.js';
+import { steppedStart } from './stepped-start.js';
 
 export type { ActualsInput } from './actuals-input.js';
 
@@ -29,7 +30,8 @@ export function compileReforecast(scenario: Scenario, files: ScenarioFiles | und
   const plan = planScenario(scenario, files ?? {}, scenarioStart(base, input.file, input.months));
   const model = learningModel(plan, input.file, input.months, seed);
   const centre = new Float64Array(model.dimension);
-  if (!(model.logLikelihood(centre) > Number.NEGATIVE_INFINITY)) {
+  // The centre, or a value of a discrete or empirical prior the evidence allows (steppedStart).
+  if (!(steppedStart(model, centre) > Number.NEGATIVE_INFINITY)) {
     // Name the evidence each impossible term weighs, by tier ("Book's renewals"): the file is long.
     const values = model.termValues(centre);
     const impossible = model.termNames.filter((_, i) => !(values[i]! > Number.NEGATIVE_INFINITY)).map((n) => `${plan.tiers[n.tier]!.name}'s ${n.term}`);

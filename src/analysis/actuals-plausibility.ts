@@ -101,5 +101,5 @@ const UNIT_SLIPS: ReadonlyArray<{ readonly ratio: number; readonly note: string 
  */
 function unitSlipNote(ratio: number): string {
   const slip = UNIT_SLIPS.find((u) => ratio > u.ratio * 0.9 && ratio < u.ratio * 1.1);
-  return slip ? `; ending_arr is about ${slip.ratio < 1 ? `1/${Math.round(1 / slip.ratio).toLocaleString('en-US')}` : `${slip.ratio.toLocaleString('en-US')} times`} of the ARR live when the month began: ${slip.note}` : '';
+  return slip ? `; ending_arr is about ${slip.ratio < 1 ? `1/${Math.round(1 / slip.ratio).toLocaleString('en-US')}` : `${slip.ratio.toLocaleString('en-US')} times`}${slip.ratio < 1 ? ' of' : ''} the ARR live when the month began: ${slip.note}` : '';
 }

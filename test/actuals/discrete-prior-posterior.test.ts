@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMonthlyFile } from '../../src/actuals/read-monthly-file.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { parseScenario } from '../../src/scenario/parse.js';
+import { batchMeans } from '../helpers/stats.js';
 
 /**
  * A re-forecast whose renewal rate has a discrete or empirical prior learns each value's posterior
@@ -53,19 +54,6 @@ const shares = (column: ArrayLike<number>, values: number[]): number[] => {
   return count.map((c) => c / column.length);
 };
 
-/** Standard error of a share from independent chains: the spread of the chains' (chunks of 1,000 trials) own shares. */
-const chainSe = (column: ArrayLike<number>, isValue: (x: number) => boolean): number => {
-  const means: number[] = [];
-  for (let c = 0; c < column.length / 1000; c++) {
-    let n = 0;
-    for (let i = c * 1000; i < (c + 1) * 1000; i++) n += +isValue(column[i]!);
-    means.push(n / 1000);
-  }
-  const m = means.reduce((a, b) => a + b, 0) / means.length;
-  const v = means.reduce((a, b) => a + (b - m) ** 2, 0) / (means.length - 1);
-  return Math.sqrt(v / means.length);
-};
-
 describe('re-forecast: a discrete or empirical prior learns its exact posterior', () => {
   it('0.6 at 1% else 0.9, 5 of 10 renewed: the share drawn at 0.6 is the exact 0.5766 within 4 standard errors', async () => {
     const column = await run('{ dist: discrete, values: [0.6, 0.9], weights: [0.01, 0.99] }', 0, 100_000, 1);
@@ -97,9 +85,41 @@ describe('re-forecast: a discrete or empirical prior learns its exact posterior'
     const got = shares(column, values);
     values.forEach((v, k) => {
       // The market factor moves slowly along the chain, so the draws are not independent: the
-      // standard error from the spread of the 100 chains' own shares.
-      const se = chainSe(column, (x) => Math.abs(x - v) < 0.01);
+      // standard error from the spread of the 100 chains' (chunks of 1,000 trials) own shares.
+      const se = batchMeans(Float64Array.from(column, (x) => +(Math.abs(x - v) < 0.01)), 1000).se;
       expect(Math.abs(got[k]! - exact[k]!), `value ${v}: ${got[k]} against ${exact[k]}, se ${se}`).toBeLessThan(4 * se);
     });
+  });
+
+  // The chain's start used to be the scores' centre, the prior's median value: where the evidence
+  // rules that value out though another is possible, the re-forecast was refused as "impossible".
+  it('conversion 0 at 60% else 0.05, 40 deals from 1,000 leads: runs, and every draw is 0.05 (the posterior is certain)', async () => {
+    const loaded = parseScenario(
+      'name: c\nfiscalYearStartMonth: 1\ntiers:\n  - name: T\n    newBusiness:\n      leadsPerMonth: 1000\n      conversion: { dist: discrete, values: [0, 0.05], weights: [0.6, 0.4] }\n      salesCycleMonths: 0\n      acv: 12000\n',
+      'c.yaml',
+    );
+    const csv = 'month,tier,leads,deals,new_arr,ending_arr\n1,T,1000,40,480000,480000\n';
+    const file = parseMonthlyFile(csv, 'a.csv', { kind: 'actuals', tiers: ['T'], calendar: { startMonth: 1 } });
+    const sim = await simulate(loaded, { trials: 4000, seed: 14, workers: 0, actuals: { file, months: 1 } });
+    const column = sim.store.column(sim.reforecast!.model.drivers[0]!.driver.ownColumn!)!;
+    expect(column.length).toBe(4000);
+    expect(Array.from(column).every((x) => x === Math.fround(0.05))).toBe(true);
+  });
+
+  it('renewal 1.0 at 60% else 0.9, 5 of 10 renewed: runs, and every draw is 0.9', async () => {
+    const column = await run('{ dist: discrete, values: [1.0, 0.9], weights: [0.6, 0.4] }', 0, 4000, 5);
+    expect(Array.from(column).every((x) => x === Math.fround(0.9))).toBe(true);
+  });
+
+  it('an empirical prior of 100 values (past the enumerated 64: an independence Metropolis move): the posterior mean within 4 chain standard errors, only the prior values drawn', async () => {
+    const values = Array.from({ length: 100 }, (_, i) => +(0.5 + 0.005 * i).toFixed(3));
+    const column = await run(`{ dist: empirical, values: [${values.join(', ')}] }`, 0, 40_000, 12);
+    const post = exactPosterior(values, values.map(() => 1 / 100), 0);
+    const exactMean = values.reduce((s, v, k) => s + v * post[k]!, 0);
+    const { mean, se } = batchMeans(Float64Array.from(column), 1000);
+    expect(Math.abs(mean - exactMean), `${mean} against ${exactMean}, se ${se}`).toBeLessThan(4 * se);
+    // Before December 2026 the draws fell between the values (2,647 distinct values in 40,000 draws).
+    const allowed = new Set(values.map((v) => Math.fround(v)));
+    expect(Array.from(column).every((x) => allowed.has(x))).toBe(true);
   });
 });

@@ -52,6 +52,8 @@ describe('a closed month whose ending ARR its flows do not explain', () => {
   it.each([
     ['in thousands', 1000, 'SMB month 1: ending_arr 18,445 .*ending_arr is about 1/1,000 of the ARR live when the month began: the file looks to be in thousands: write amounts in units, as the scenario does \\(x 1,000\\)'],
     ['of MRR', 12, 'SMB month 1: ending_arr 1,537,054 .*ending_arr is about 1/12 of the ARR live when the month began: the file looks to give MRR: write ARR, as the scenario does \\(x 12\\)'],
+    ['in units where the scenario is in thousands', 1 / 1000, 'SMB month 1: ending_arr .*ending_arr is about 1,000 times the ARR live when the month began: the file looks to be in units where the scenario\'s amounts are in thousands: write both alike'],
+    ['of ARR where the scenario gives MRR', 1 / 12, 'SMB month 1: ending_arr .*ending_arr is about 12 times the ARR live when the month began: the file looks to give ARR where the scenario\'s amounts are MRR: write both alike'],
   ])('a file whose amounts are %s is warned about with the unit slip named', async (_, divisor, message) => {
     const lines = text.trim().split('\n');
     const header = lines[0]!.split(',');
