@@ -12,7 +12,7 @@ export const contractTermSchema = z
         .int({ error: 'must be a whole number of months' })
         .min(12, { error: 'a contract term is 12 to 60 months' })
         .max(60, { error: 'a contract term is 12 to 60 months' })
-        .refine((m) => m % 12 === 0, { error: 'a contract term is a whole number of years (12, 24, 36, 48 or 60 months)' }),
+        .refine((m) => m % 12 === 0, { error: (iss) => `a contract term is a whole number of years (12, 24, 36, 48 or 60 months), got ${iss.input}` }),
     ),
     share: humanNumber(z.number().finite().min(0, { error: (iss) => `a share is in [0, 1]${percentHint(iss.input, UNIT_INTERVAL)}` }).max(1, { error: (iss) => `a share is in [0, 1]${percentHint(iss.input, UNIT_INTERVAL)}` })),
     escalator: humanNumber(

@@ -201,7 +201,7 @@ export const monthLagDistribution = distributionSchemaOf('whole')
         typeof spec === 'number' ? `got ${spec}` : !listed ? `got dist: ${spec.dist}` : s.min === s.max ? `got ${s.min}` : `its values run from ${s.min} to ${s.max}${s.integer ? '' : ', not all whole'}`;
       ctx.addIssue({
         code: 'custom',
-        message: `a lag in months must be a whole number from 0 to 24 (${given}): use a number, or discrete/empirical with whole values`,
+        message: `a lag in months must be a whole number from 0 to 24, ${given}; use a number, or discrete/empirical with whole values`,
       });
     }
   })

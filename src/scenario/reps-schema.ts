@@ -59,8 +59,8 @@ export const repsSchema = z
     (r, ctx) => {
       // `when` runs this even when the value is not a mapping (a null, a string).
       if (r === null || typeof r !== 'object' || Array.isArray(r)) return;
-      if (Array.isArray(r.hires) && r.hires.some((h) => typeof h === 'number' && !Number.isInteger(h)))
-        ctx.addIssue({ code: 'custom', message: 'hires are whole numbers of reps', path: ['hires'] });
+      const part = Array.isArray(r.hires) ? r.hires.find((h) => typeof h === 'number' && !Number.isInteger(h)) : undefined;
+      if (part !== undefined) ctx.addIssue({ code: 'custom', message: `hires are whole numbers of reps, got ${part}`, path: ['hires'] });
       const hired = Array.isArray(r.hires) ? r.hires.reduce((a, h) => a + (typeof h === 'number' ? h : 0), 0) : 0;
       if (typeof r.start === 'number' && r.start + hired > MAX_REPS)
         ctx.addIssue({ code: 'custom', message: `start plus hires is ${r.start + hired}; at most ${MAX_REPS.toLocaleString('en-US')} reps`, path: ['hires'] });

@@ -3,7 +3,8 @@ import { quoteText } from './display-text.js';
 import { editDistance, nearestName } from './edit-distance.js';
 import { monthNumber } from './human-number-schema.js';
 import { metricMeant, TARGET_METRICS } from './metric-meant.js';
-import { readHumanNumber, type Readings } from './human-number.js';
+import { type Readings } from './human-number.js';
+import { groupsDigits, numberGiven, textReading } from './value-given.js';
 
 /** A validation problem before it is located in the file. */
 export interface RawIssue {
@@ -195,8 +196,9 @@ function boundMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, 
  */
 function withValueGiven(message: string, value: unknown): string {
   if (/\bgot\b|did you mean/.test(message) || value === undefined) return message;
-  const read = typeof value === 'string' ? readHumanNumber(value) : undefined;
-  const given = `, got ${describeValue(value)}${read?.ok === true ? ` (${read.value})` : ''}`;
+  const grouped = groupsDigits(message);
+  const shown = typeof value === 'number' ? numberGiven(value, grouped) : describeValue(value);
+  const given = `, got ${shown}${typeof value === 'string' ? textReading(value, grouped) : ''}`;
   const advice = message.indexOf('; ');
   return advice < 0 ? message + given : message.slice(0, advice) + given + message.slice(advice);
 }

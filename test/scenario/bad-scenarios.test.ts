@@ -228,7 +228,7 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     name: 'a fractional sales-cycle lag',
     yaml: edit('conversion: 0.05', 'conversion: 0.05\n      salesCycleMonths: 1.5'),
     expected: [
-      'bad.yaml:14:25 tiers[0].newBusiness.salesCycleMonths: a lag in months must be a whole number from 0 to 24 (got 1.5): use a number, or discrete/empirical with whole values',
+      'bad.yaml:14:25 tiers[0].newBusiness.salesCycleMonths: a lag in months must be a whole number from 0 to 24, got 1.5; use a number, or discrete/empirical with whole values',
     ],
   },
   {
@@ -245,7 +245,25 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     expected: [
       'bad.yaml:3:23 fiscalYearStartMonth: must be a month number from 1 (January) to 12, got "0.5k" (500)',
       'bad.yaml:10:18 tiers[0].existing.customers: must be a whole number, got 200.5',
-      'bad.yaml:15:25 tiers[0].newBusiness.salesCycleMonths: a lag in months must be a whole number from 0 to 24 (its values run from 1 to 30): use a number, or discrete/empirical with whole values',
+      'bad.yaml:15:25 tiers[0].newBusiness.salesCycleMonths: a lag in months must be a whole number from 0 to 24, its values run from 1 to 30; use a number, or discrete/empirical with whole values',
+    ],
+  },
+  {
+    // Reviewed (nw26): a quoted "-5" said its reading again ('got "-5" (-5)'); hires and a term of 18
+    // months gave the rule alone; the lag's value stood in brackets; 1000000000000 after a grouped limit.
+    name: 'a quoted negative count, a big trials, a lag, a term and a hire: each value given once, as the rule writes numbers',
+    yaml: edit('customers: 120', 'customers: "-5"')
+      .replace('trials: 2000', 'trials: 1000000000000')
+      .replace(
+        'conversion: 0.05',
+        'conversion: 0.05\n      salesCycleMonths: 1.5\n      terms: [{ months: 18, share: 1 }]\n      reps: { start: 2, hires: [1.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], capacity: 5 }',
+      ),
+    expected: [
+      'bad.yaml:3:9 trials: must be at most 10,000,000, got 1,000,000,000,000',
+      'bad.yaml:9:18 tiers[0].existing.customers: must be >= 0, got "-5"',
+      'bad.yaml:14:25 tiers[0].newBusiness.salesCycleMonths: a lag in months must be a whole number from 0 to 24, got 1.5; use a number, or discrete/empirical with whole values',
+      'bad.yaml:15:25 tiers[0].newBusiness.terms[0].months: a contract term is a whole number of years (12, 24, 36, 48 or 60 months), got 18',
+      'bad.yaml:16:32 tiers[0].newBusiness.reps.hires: hires are whole numbers of reps, got 1.5',
     ],
   },
   {
@@ -284,7 +302,7 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     name: 'a Poisson sales-cycle lag (lags are listed months)',
     yaml: edit('conversion: 0.05', 'conversion: 0.05\n      salesCycleMonths: { dist: poisson, mean: 0 }'),
     expected: [
-      'bad.yaml:14:25 tiers[0].newBusiness.salesCycleMonths: a lag in months must be a whole number from 0 to 24 (got dist: poisson): use a number, or discrete/empirical with whole values',
+      'bad.yaml:14:25 tiers[0].newBusiness.salesCycleMonths: a lag in months must be a whole number from 0 to 24, got dist: poisson; use a number, or discrete/empirical with whole values',
     ],
   },
   {
