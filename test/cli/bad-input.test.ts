@@ -131,7 +131,7 @@ describe('limits: clear messages, exit 2, before anything runs', () => {
   const withTrials = () => {
     const file = join(tmp(), 'many.yaml');
     writeFileSync(file, minimalText.replace('trials: 2000', 'trials: 20000000'));
-    return { args: ['run', file], expected: `arrcast: ${file}:3:9 trials: must be at most 10,000,000\n` };
+    return { args: ['run', file], expected: `arrcast: ${file}:3:9 trials: must be at most 10,000,000, got 20,000,000\n` };
   };
   const tooLarge = () => {
     const file = join(tmp(), 'huge.yaml');

@@ -362,8 +362,8 @@ tiers:
     stress: { renewal: -0.05 }
 `),
     ).toEqual([
-      'bad.yaml:3:19 market.factor: a market factor must be between -6 and 6 (it is in standard deviations)',
-      'bad.yaml:4:18 stress.leads: a relative change must be at least -1 (-1 = none at all)',
+      'bad.yaml:3:19 market.factor: a market factor must be between -6 and 6 (it is in standard deviations), got 9',
+      'bad.yaml:4:18 stress.leads: a relative change must be at least -1 (-1 = none at all), got -1.5',
       'bad.yaml:4:33 stress.renewal: a shift of a rate must be between -1 and 1 (-0.05 = 5 points lower); did you mean 0.02 (or 2%)?',
       'bad.yaml:4:36 stress: unknown key "churn"; the keys here are: leads, acv, conversion, renewal, contraction, expansion',
       'bad.yaml:8:24 tiers[0].stress.renewal: a renewal stress needs an existing book in this tier: there is nothing to shift',
