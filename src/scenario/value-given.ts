@@ -1,3 +1,4 @@
+import { groupThousands } from '../math/group-thousands.js';
 import { readHumanNumber } from './human-number.js';
 
 /**
@@ -10,9 +11,7 @@ import { readHumanNumber } from './human-number.js';
  */
 export function numberGiven(value: number, grouped: boolean): string {
   const text = String(value);
-  if (!grouped || !/^-?\d+(\.\d+)?$/.test(text)) return text;
-  const [whole, fraction] = text.split('.');
-  return whole!.replace(/\B(?=(\d{3})+$)/g, ',') + (fraction === undefined ? '' : `.${fraction}`);
+  return grouped && /^-?\d+(\.\d+)?$/.test(text) ? groupThousands(text) : text;
 }
 
 /**
