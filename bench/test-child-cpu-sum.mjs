@@ -3,7 +3,13 @@
 // markdown table: processes, CPU, CPU per process.
 import { readFileSync } from 'node:fs';
 
-const rows = readFileSync(process.argv[2], 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+// Lines from worker threads (the pools' dist/worker.js), which test-child-cpu.mjs wrote before it
+// skipped them, hold their whole process's CPU: left out.
+const rows = readFileSync(process.argv[2], 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l))
+  .filter((r) => !(r.argv[0] ?? '').endsWith('/worker.js'));
 const kind = ({ argv }) => {
   const script = argv[0] ?? '';
   if (script.includes('vitest')) return 'vitest (main, forks)';
