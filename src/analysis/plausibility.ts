@@ -272,7 +272,7 @@ export function scenarioWarnings(scenario: Scenario, writtenAsPercent: (path: Re
     }
   });
   for (const b of piledUpBetas(scenario)) out.push({ code: 'beta-piled-up', message: b.message, path: b.path });
-  return [...out, ...warmStartBeforeLaunchWarnings(scenario, closedMonths), ...seasonalityRescaledWarnings(scenario)];
+  return [...out, ...warmStartBeforeLaunchWarnings(scenario, closedMonths), ...seasonalityRescaledWarnings(scenario, closedMonths)];
 }
 
 /**
