@@ -18,6 +18,7 @@ import { moreDueThanCalendarWarnings } from './actuals-more-due-than-calendar.js
 import { customersDue } from '../model/renewal-schedule.js';
 import { piledUpBetas } from './beta-piled-up.js';
 import { warmStartBeforeLaunchWarnings } from './warm-start-before-launch.js';
+import { seasonalityRescaledWarnings } from './seasonality-rescaled.js';
 
 /**
  * Plausibility warnings: a scenario that is valid but implies something a planner would
@@ -67,6 +68,8 @@ import { warmStartBeforeLaunchWarnings } from './warm-start-before-launch.js';
  * - warm-start-before-launch: a seasonality of weight 0 in the year's first months (a launch) whose
  *   warm start still closes the previous year's leads in the year, read from its last months' weights
  *   (warm-start-before-launch.ts).
+ * - seasonality-rescaled: a seasonality with months of weight 0 whose weights, as written, do not
+ *   average 1: rescaled, the months above 0 bring 12 / n times leadsPerMonth (seasonality-rescaled.ts).
  */
 export const WARNING_CODES = [
   'conversion-high',
@@ -90,6 +93,7 @@ export const WARNING_CODES = [
   'percent-mix',
   'beta-piled-up',
   'warm-start-before-launch',
+  'seasonality-rescaled',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
@@ -268,7 +272,7 @@ export function scenarioWarnings(scenario: Scenario, writtenAsPercent: (path: Re
     }
   });
   for (const b of piledUpBetas(scenario)) out.push({ code: 'beta-piled-up', message: b.message, path: b.path });
-  return [...out, ...warmStartBeforeLaunchWarnings(scenario, closedMonths)];
+  return [...out, ...warmStartBeforeLaunchWarnings(scenario, closedMonths), ...seasonalityRescaledWarnings(scenario, closedMonths)];
 }
 
 /**

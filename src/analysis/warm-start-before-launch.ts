@@ -2,6 +2,7 @@ import { canBeAbove0 } from '../scenario/can-be-above-0.js';
 import { leadSourceName } from '../scenario/lead-source-name.js';
 import type { Scenario } from '../scenario/scenario-schema.js';
 import { lagPmf } from '../model/lag-pmf.js';
+import { monthList } from './month-list.js';
 import type { PlausibilityWarning } from './plausibility.js';
 
 /** What a planner writes to open a tier's year with no pipeline (README, "The sales cycle"). */
@@ -84,18 +85,4 @@ function launchWarning(weights: readonly number[], lags: Float64Array, closedMon
       `their deals close in ${closing.size} ${opening} (${monthList([...closing])}), within the sales cycle's reach of ${reach} ${reach === 1 ? 'month' : 'months'}; ` +
       `if ${tierName} sold nothing before the year, open it with no pipeline (${EMPTY_EARLIER_LEADS}), or state what is open at the start (earlierLeads, openingPipeline)`,
   };
-}
-
-/** Fiscal months as ranges: [1, 2, 3, 5] -> 'months 1-3 and 5', [12] -> 'month 12'. */
-export function monthList(months: readonly number[]): string {
-  const sorted = [...new Set(months)].sort((a, b) => a - b);
-  const runs: string[] = [];
-  for (let k = 0; k < sorted.length; ) {
-    let end = k;
-    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end]! + 1) end++;
-    runs.push(end === k ? String(sorted[k]) : `${sorted[k]}-${sorted[end]}`);
-    k = end + 1;
-  }
-  const words = runs.length === 1 ? runs[0]! : `${runs.slice(0, -1).join(', ')} and ${runs[runs.length - 1]}`;
-  return `${sorted.length === 1 ? 'month' : 'months'} ${words}`;
 }

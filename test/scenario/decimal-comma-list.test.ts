@@ -125,6 +125,8 @@ describe('a [ ] list valid as read, but written as decimal commas: a stated warn
     expect(warnings('[0,9, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]', '[0, 0,1, 1]')).toEqual([
       warned(12, 20, 'tiers[0].newBusiness.seasonality', 12, '0,9', '0', '9', '0.9'),
       warned(19, 15, 'tiers[1].newBusiness.reps.ramp', 4, '0,1', '0', '1', '0.1'),
+      // As read, month 1 is 0 in weights averaging 1.58: told too (seasonality-rescaled.ts).
+      expect.stringMatching(/^arrcast: warning \[seasonality-rescaled\] plan\.yaml:12:20 tiers\[0\]\.newBusiness\.seasonality: SMB's seasonality is 0 in month 1 and its 12 weights average 1\.58, not 1:/),
     ]);
     // The mixed-spacing test is the problems' note's: a ramp [0,1, 1] mixes them too (0.1 and 1, or 0, 1 and 1).
     expect(warnings(SEASONALITY, '[0,1, 1]')).toEqual([warned(19, 15, 'tiers[1].newBusiness.reps.ramp', 3, '0,1', '0', '1', '0.1')]);
