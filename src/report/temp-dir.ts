@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { chmod, lstat, readdir, rm, rmdir } from 'node:fs/promises';
+import { chmod, lstat, readdir, rm, rmdir, unlink } from 'node:fs/promises';
 import { readSmallJson, SMALL_JSON_BYTES } from './small-json-file.js';
 import { basename, dirname, join } from 'node:path';
 import { hostTag, processAlive, writerDone } from '../engine/stale-temps.js';
+import { leftBehind } from '../engine/left-behind.js';
+import { errnoWords, isErrno } from './write-error.js';
+import { TEMP_PREFIX } from './temp-prefix.js';
 
-/** Prefix of the temporary directories written beside an output directory. */
-export const TEMP_PREFIX = '.arrcast-tmp-';
+export { TEMP_PREFIX };
 
 /**
  * The file in each of arrcast's temporary directories that names its owner: the proof that the
@@ -157,9 +159,7 @@ export async function removeStaleTemps(parent: string, now = Date.now()): Promis
     }
     if (!isStale(owner, now)) continue;
     if (owner.replaces !== undefined && (await putBack(dir, join(parent, owner.replaces)))) continue;
-    await makeRemovable(dir);
-    await rm(dir, { recursive: true, force: true });
-    removed.push(dir);
+    if (await removeOwnTemp(dir, 'a temporary folder an earlier arrcast run left')) removed.push(dir);
   }
   return removed;
 }
@@ -219,4 +219,59 @@ export async function makeRemovable(dir: string): Promise<void> {
     return;
   }
   for (const name of names) await makeRemovable(join(dir, name));
+}
+
+/**
+ * Remove arrcast's own temporary directory `dir` (claimed: its owner file in it) whole, the owner
+ * file last, so that what the file system keeps (a file made immutable, a folder of another user's,
+ * a file held busy on a network share) stays provably arrcast's for the next run writing beside it
+ * to try again. Never throws: what could not be removed is recorded (engine/left-behind.ts), named
+ * as `what`, for the CLI to name at its end. True when `dir` is gone.
+ * Complexity: O(entries below dir).
+ */
+export async function removeOwnTemp(dir: string, what: string): Promise<boolean> {
+  await makeRemovable(dir);
+  let failure: unknown;
+  try {
+    for (const name of await readdir(dir)) {
+      if (name === OWNER_FILE) continue;
+      // Every entry tried, past a failure (`failure ??= await ...` would skip the call once set).
+      const err = await removeTree(join(dir, name));
+      failure ??= err;
+    }
+    if (failure === undefined) await rm(dir, { recursive: true, force: true });
+  } catch (err) {
+    if (!(isErrno(err) && err.code === 'ENOENT')) failure ??= err;
+  }
+  if (failure === undefined) return true;
+  const at = isErrno(failure) && typeof failure.path === 'string' && failure.path !== dir ? ` at ${failure.path}` : '';
+  leftBehind(dir, what, `${isErrno(failure) ? errnoWords(failure) : String(failure)}${at}`);
+  return false;
+}
+
+/**
+ * Remove `path` and all below it, going on past what cannot be removed; returns the first error
+ * (undefined when all is gone). By hand rather than rm's `recursive`: that answers a file it may not
+ * unlink (EPERM) by trying rmdir on it, and reports "not a directory (ENOTDIR)", not the cause.
+ * Complexity: O(entries below path).
+ */
+async function removeTree(path: string): Promise<unknown> {
+  const gone = (err: unknown) => (isErrno(err) && err.code === 'ENOENT' ? undefined : err);
+  let info;
+  try {
+    info = await lstat(path);
+  } catch (err) {
+    return gone(err);
+  }
+  if (!info.isDirectory()) return unlink(path).then(() => undefined, gone);
+  let failure: unknown;
+  try {
+    for (const name of await readdir(path)) {
+      const err = await removeTree(join(path, name));
+      failure ??= err;
+    }
+  } catch (err) {
+    failure ??= gone(err);
+  }
+  return failure ?? rmdir(path).then(() => undefined, gone);
 }
