@@ -1,0 +1,24 @@
+// usage: node sweep.mjs <cwd> <outPath> <signal> <step> -- args...
+import { spawn } from 'node:child_process';
+import { readdirSync, existsSync, statSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join, dirname, basename } from 'node:path';
+const MAIN = '/work/wt/rel27/dist/cli/main.js';
+const [cwd, outPath, sig, step, dash, ...args] = process.argv.slice(2);
+function digest(p) {
+  if (!existsSync(p)) return 'none';
+  const h = createHash('md5');
+  const walk = (q) => { const s = statSync(q); if (s.isDirectory()) { for (const n of readdirSync(q).sort()) { h.update(n); walk(join(q, n)); } } else h.update(readFileSync(q)); };
+  walk(p); return h.digest('hex').slice(0, 8);
+}
+const out = join(cwd, outPath);
+const before = digest(out);
+const child = spawn(process.execPath, [MAIN, ...args], { cwd, env: { ...process.env, ARRCAST_PAUSE_AT: step }, stdio: ['pipe', 'pipe', 'pipe'] });
+let err = ''; let paused = false;
+let again=false; child.stderr.on('data', (d) => { err += d; if (!again && err.includes('holding until stdin ends')) { again = true; child.kill(process.env.SIG2 ?? sig); } if (!paused && err.includes(`paused at ${step.replace(':hold','')}`)) { paused = true; setTimeout(() => child.kill(sig), step === 'simulating' ? 300 : 0); } });
+child.stdout.resume();
+const code = await new Promise((r) => child.on('exit', (c, s) => r(c ?? s)));
+const temps = readdirSync(dirname(out)).filter((n) => n.startsWith('.arrcast-tmp') || n.includes('.tmp'));
+const after = digest(out);
+const last = err.trim().split('\n').filter((l) => !l.includes('test hook')).slice(-1)[0] ?? '';
+console.log(`${args[0]} ${step} ${sig}: paused=${paused} exit=${code} out ${before}->${after} temps=[${temps.join(',')}] | ${last.slice(0,160)}`);
