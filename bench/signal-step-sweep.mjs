@@ -1,9 +1,13 @@
-// usage: node sweep.mjs <cwd> <outPath> <signal> <step> -- args...
+// Signals at one ARRCAST_PAUSE_AT step of a real arrcast process (rel27, bench/RESULTS.md):
+// usage: node bench/signal-step-sweep.mjs <cwd> <out, relative to cwd> <SIGNAL> <step[:hold]> -- <arrcast args...>
+// Prints whether it paused there, the exit code, a digest of the output before and after, and the
+// temporaries left beside it. A `:hold` step gets a second signal (SIG2, default the same) once held.
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { readdirSync, existsSync, statSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, dirname, basename } from 'node:path';
-const MAIN = '/work/wt/rel27/dist/cli/main.js';
+const MAIN = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 const [cwd, outPath, sig, step, dash, ...args] = process.argv.slice(2);
 function digest(p) {
   if (!existsSync(p)) return 'none';
