@@ -22,8 +22,10 @@ const left: LeftBehind[] = [];
  */
 export const LEFT_BEHIND_KEPT = 32;
 
-/** Record that `path` could not be removed, and why. */
+/** Record that `path` could not be removed, and why (the first reason, when it is already recorded). */
 export function leftBehind(path: string, what: string, reason: string): void {
+  // Named once: a failed write's clean-up and the sweep after it may both meet the same folder.
+  if (left.some((l) => l.path === path)) return;
   left.push({ path, what, reason });
   if (left.length > LEFT_BEHIND_KEPT) left.splice(0, left.length - LEFT_BEHIND_KEPT);
 }
