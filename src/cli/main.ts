@@ -7,6 +7,8 @@ import { describeFailure, EXIT, SIGNAL_EXIT } from './exit-codes.js';
 import { cleanUpNow, placedEarlier, placedOutputs } from '../engine/exit-cleanup.js';
 import { interruptedAgain } from './interrupted-again.js';
 import { errnoWords } from '../report/write-error.js';
+import { takeLeftBehind } from '../engine/left-behind.js';
+import { leftBehindNote } from './left-behind-note.js';
 
 /** Entry point of the `arrcast` command: maps every outcome to an exit code, never a stack trace. */
 async function main(argv: string[]): Promise<number> {
@@ -65,6 +67,8 @@ async function main(argv: string[]): Promise<number> {
  * it runs this file's bundle as a script (src/engine/script-bundle.ts), which cannot await at its top.
  */
 export const finished: Promise<void> = main(process.argv).then((exitCode) => {
+  // What arrcast made and could not remove, whatever the outcome: the user's disk, not ours to keep.
+  for (const left of takeLeftBehind()) process.stderr.write(leftBehindNote(left));
   // Bad input from `npm run arrcast`: say when npm kept options for itself (no `--`), or when a file
   // typed from a subfolder was looked for in the clone's top folder.
   // (process.cwd() throws when the working directory was deleted: no note then.)

@@ -7,7 +7,7 @@ import { takeAccessOf } from '../engine/same-access.js';
 import { syncDirectory, syncTree } from '../engine/sync-tree.js';
 import { removeEmptyDirs, removeEmptyDirsSync, withDirectory, type Created } from '../engine/fresh-dir.js';
 import { markerScenarioPath, writeMarker, type OutputKind } from './output-marker.js';
-import { claimTempDir, makeRemovable, makeTempDir, OWNER_FILE, tempPathBeside, withOwnerRwx } from './temp-dir.js';
+import { claimTempDir, makeTempDir, OWNER_FILE, removeOwnTemp, tempPathBeside, withOwnerRwx } from './temp-dir.js';
 import { asWriteError } from './write-error.js';
 
 export { TEMP_PREFIX } from './temp-dir.js';
@@ -107,7 +107,8 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
         throw err;
       }
     } catch (err) {
-      await rm(temp, { recursive: true, force: true });
+      // Never throws: the write's own error is the one reported.
+      await removeOwnTemp(temp, `the unfinished output ${target}, written in a temporary folder,`);
       // Parents this write made go again when empty (a failed run leaves nothing of its own).
       if (created.top !== undefined) await removeEmptyDirs(dirname(out), created.top);
       throw asWriteError(err, temp, out);
@@ -118,12 +119,10 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
     // A test hook may pause here (ARRCAST_PAUSE_AT=written): a signal now no longer stops the write.
     await options.onStep?.('written');
     // The owner file goes (one left over is allowed in an output); the previous output, claimed when
-    // it was moved aside, goes whole.
+    // it was moved aside, goes whole: what the file system keeps of it stays claimed, and is named
+    // (a hidden copy of a whole report must not stay beside --out without a word).
     await rm(join(out, OWNER_FILE), { force: true }).catch(() => undefined);
-    if (moved) {
-      await makeRemovable(old);
-      await rm(old, { recursive: true, force: true }).catch(() => undefined);
-    }
+    if (moved) await removeOwnTemp(old, `the previous output ${target}, moved aside to be replaced,`);
   });
 }
 

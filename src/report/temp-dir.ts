@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { chmod, lstat, readdir, rm, rmdir } from 'node:fs/promises';
+import { chmod, lstat, readdir, rm, rmdir, unlink } from 'node:fs/promises';
 import { readSmallJson, SMALL_JSON_BYTES } from './small-json-file.js';
 import { basename, dirname, join } from 'node:path';
 import { hostTag, processAlive, writerDone } from '../engine/stale-temps.js';
+import { leftBehind } from '../engine/left-behind.js';
+import { errnoWords, isErrno } from './write-error.js';
+import { TEMP_PREFIX } from './temp-prefix.js';
 
-/** Prefix of the temporary directories written beside an output directory. */
-export const TEMP_PREFIX = '.arrcast-tmp-';
+export { TEMP_PREFIX };
 
 /**
  * The file in each of arrcast's temporary directories that names its owner: the proof that the
@@ -131,11 +133,18 @@ export function isStale(owner: TempOwner, now = Date.now(), alive: (pid: number)
   return owner.host === hostname() && owner.pid !== process.pid && !alive(owner.pid);
 }
 
+/** Whether a file of owner `uid` is this process's user's to remove (root: every one; no uids, as on Windows: yes). */
+export function ownedByThisUser(uid: number): boolean {
+  const me = process.getuid?.();
+  return me === undefined || me === 0 || me === uid;
+}
+
 /**
  * Remove the temporary directories that killed runs (SIGKILL, power loss) left in `parent`, and
  * only those: a directory whose name starts with TEMP_PREFIX, holding a valid owner file, whose
  * owner is stale; or one killed before it was claimed, empty and named as its owner's
- * (isUnclaimedLeftover). Anything else, even with the prefix, is left as it is. Returns what it removed.
+ * (isUnclaimedLeftover); of this process's user (ownedByThisUser). Anything else, even with the
+ * prefix, is left as it is. Returns what it removed.
  */
 export async function removeStaleTemps(parent: string, now = Date.now()): Promise<string[]> {
   let names: string[];
@@ -150,6 +159,9 @@ export async function removeStaleTemps(parent: string, now = Date.now()): Promis
     const dir = join(parent, name);
     const info = await lstat(dir).catch(() => undefined);
     if (!info?.isDirectory()) continue;
+    // Another user's (in a shared sticky folder such as /tmp): not ours to remove, nor to name; its
+    // owner's next run writing there sweeps it.
+    if (!ownedByThisUser(info.uid)) continue;
     const owner = await readTempOwner(dir);
     if (owner === undefined) {
       if ((await isUnclaimedLeftover(dir, name, info.mtimeMs, now)) && (await removeUnclaimed(dir))) removed.push(dir);
@@ -157,9 +169,7 @@ export async function removeStaleTemps(parent: string, now = Date.now()): Promis
     }
     if (!isStale(owner, now)) continue;
     if (owner.replaces !== undefined && (await putBack(dir, join(parent, owner.replaces)))) continue;
-    await makeRemovable(dir);
-    await rm(dir, { recursive: true, force: true });
-    removed.push(dir);
+    if (await removeOwnTemp(dir, 'a temporary folder an earlier arrcast run left')) removed.push(dir);
   }
   return removed;
 }
@@ -199,14 +209,15 @@ export function withOwnerRwx(mode: number): number | undefined {
  * Give arrcast's own temporary directory `dir`, and every directory below it, its owner's read,
  * write and search bits, so that it can be removed: a previous report the user had made read-only
  * (`chmod -R a-w`), moved aside to be removed, could not be emptied, and stayed beside --out for
- * good. Symlinks are not followed. Best effort: what cannot be changed is left as it is.
+ * good. Symlinks are not followed, nor another device entered (`dev`: the device of the folder it
+ * starts from, when given). Best effort: what cannot be changed is left as it is.
  * Complexity: O(entries below dir).
  */
-export async function makeRemovable(dir: string): Promise<void> {
+export async function makeRemovable(dir: string, dev?: number): Promise<void> {
   let info;
   try {
     info = await lstat(dir);
-    if (!info.isDirectory()) return;
+    if (!info.isDirectory() || (dev !== undefined && info.dev !== dev)) return;
     const mode = withOwnerRwx(info.mode);
     if (mode !== undefined) await chmod(dir, mode);
   } catch {
@@ -218,5 +229,109 @@ export async function makeRemovable(dir: string): Promise<void> {
   } catch {
     return;
   }
-  for (const name of names) await makeRemovable(join(dir, name));
+  for (const name of names) await makeRemovable(join(dir, name), info.dev);
+}
+
+/**
+ * Remove arrcast's own temporary directory `dir` (claimed: its owner file in it) whole, the owner
+ * file last, so that what the file system keeps (a file made immutable, a folder of another user's,
+ * a file held busy on a network share) stays provably arrcast's for the next run writing beside it
+ * to try again. Never throws: what could not be removed is recorded (engine/left-behind.ts), named
+ * as `what`, for the CLI to name at its end. True when `dir` is gone.
+ * Never follows a symlink (one put in the folder's place is unlinked, nothing below it touched) and
+ * never enters a mount (removeTree): what it removes is what arrcast wrote.
+ * Complexity: O(entries below dir).
+ */
+export async function removeOwnTemp(dir: string, what: string): Promise<boolean> {
+  let top;
+  try {
+    top = await lstat(dir);
+  } catch (err) {
+    if (isErrno(err) && err.code === 'ENOENT') return true;
+    return leftBehindFor(dir, what, err);
+  }
+  // Something else in its place (a link to a user's folder): that name goes, nothing it points at.
+  if (!top.isDirectory()) return unlink(dir).then(() => true, (err: unknown) => (isErrno(err) && err.code === 'ENOENT' ? true : leftBehindFor(dir, what, err)));
+  const parentDev = (await lstat(dirname(dir)).catch(() => undefined))?.dev;
+  if (parentDev !== undefined && parentDev !== top.dev) return leftBehindFor(dir, what, notEntered(dir));
+  // rmdir first, as below: a mount on the folder itself (a bind mount keeps the device) answers EBUSY.
+  const first = await rmdir(dir).then(() => undefined, (err: unknown) => err);
+  if (first === undefined || (isErrno(first) && first.code === 'ENOENT')) return true;
+  if (isErrno(first) && first.code === 'EBUSY') return leftBehindFor(dir, what, first);
+  await makeRemovable(dir, top.dev);
+  const failure = await removeTree(dir, top, OWNER_FILE);
+  if (failure === undefined) return true;
+  return leftBehindFor(dir, what, failure);
+}
+
+/** Record `dir` as left behind for `failure`; false. */
+function leftBehindFor(dir: string, what: string, failure: unknown): false {
+  const at = isErrno(failure) && typeof failure.path === 'string' && failure.path !== dir ? ` at ${failure.path}` : '';
+  leftBehind(dir, what, `${isErrno(failure) ? errnoWords(failure) : String(failure)}${at}`);
+  return false;
+}
+
+/**
+ * The error for a folder arrcast will not enter: another file system mounted on it, or another
+ * folder put in its place meanwhile (rmdir's EBUSY, the system's word for a mount point).
+ */
+function notEntered(path: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`EBUSY: resource busy or locked, rmdir '${path}'`), { code: 'EBUSY', errno: -16, syscall: 'rmdir', path });
+}
+
+/** Whether `a` and `b` are the same file (device and inode). */
+const sameFile = (a: { dev: number; ino: number }, b: { dev: number; ino: number }) => a.dev === b.dev && a.ino === b.ino;
+
+/**
+ * Remove directory `dir` (`info`: its lstat) and all below it, going on past what cannot be removed;
+ * returns the first error (undefined when all is gone). `keep` (the owner file), when given, is
+ * removed last, and only when all else went. By hand rather than rm's `recursive`: that answers a
+ * file it may not unlink (EPERM) by trying rmdir on it, and reports "not a directory (ENOTDIR)".
+ * Safe against what a user or another process puts in the tree: a symlink is unlinked, never
+ * followed; a directory is first tried with rmdir, whose EBUSY marks a mount point (even a bind
+ * mount of the same device, which st_dev cannot tell), and one on another device is never entered;
+ * the directory is lstat-ed again after its listing, and left when it is no longer the same one
+ * (swapped for a link meanwhile). The race left (a swap between that check and an unlink below)
+ * is the one node's own rm has.
+ * Complexity: O(entries below dir).
+ */
+async function removeTree(dir: string, info: { dev: number; ino: number }, keep?: string): Promise<unknown> {
+  const gone = (err: unknown) => (isErrno(err) && err.code === 'ENOENT' ? undefined : err);
+  let failure: unknown;
+  try {
+    const names = await readdir(dir);
+    const again = await lstat(dir);
+    if (!again.isDirectory() || !sameFile(again, info)) return notEntered(dir);
+    for (const name of names) {
+      if (name === keep) continue;
+      const err = await removeEntry(join(dir, name), info.dev);
+      failure ??= err;
+    }
+  } catch (err) {
+    failure ??= gone(err);
+  }
+  if (failure !== undefined) return failure;
+  if (keep !== undefined) {
+    const err = await unlink(join(dir, keep)).then(() => undefined, gone);
+    if (err !== undefined) return err;
+  }
+  return rmdir(dir).then(() => undefined, gone);
+}
+
+/** Remove `path` (a file, link or directory on device `dev`), as removeTree; returns the first error. */
+async function removeEntry(path: string, dev: number): Promise<unknown> {
+  const gone = (err: unknown) => (isErrno(err) && err.code === 'ENOENT' ? undefined : err);
+  let info;
+  try {
+    info = await lstat(path);
+  } catch (err) {
+    return gone(err);
+  }
+  if (!info.isDirectory()) return unlink(path).then(() => undefined, gone);
+  if (info.dev !== dev) return notEntered(path);
+  // rmdir first: an empty folder goes; a mount point answers EBUSY whatever it holds, and is not entered.
+  const first = await rmdir(path).then(() => undefined, gone);
+  if (first === undefined) return undefined;
+  if (isErrno(first) && first.code === 'EBUSY') return first;
+  return removeTree(path, info);
 }

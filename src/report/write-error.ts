@@ -1,5 +1,5 @@
 import { dirname, relative, resolve, sep } from 'node:path';
-import { TEMP_PREFIX } from './temp-dir.js';
+import { TEMP_PREFIX } from './temp-prefix.js';
 import { isInside } from '../scenario/path-policy.js';
 import { isSystemErrorCode, systemErrorWords } from '../scenario/system-error-words.js';
 
