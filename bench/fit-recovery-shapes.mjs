@@ -3,7 +3,7 @@
 // (Beta(60, 1940): rate 3%, rho = 1/2001), lognormal deals (median 11,000, sigma 0.6). Prints how
 // often each 95% interval holds its truth (binomial SE at 400 seeds: 1.1 points), how often the
 // negative binomial is chosen, the mean of k and of rho against their truths, and the seasonal weights'
-// coverage (lowest and highest of the 12). Needs `npm run build`: node bench/fit-recovery-shapes.mjs [DIST]
+// coverage (lowest and highest of the 12). Needs `npm run build`: [SEEDS=2000] node bench/fit-recovery-shapes.mjs [DIST]
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -12,7 +12,7 @@ const { beta, binomial, createStream, lognormal, negativeBinomial } = await impo
 const { fitLeadVolume } = await import(`${dist}/fit/lead-volume.js`);
 const { fitConversion } = await import(`${dist}/fit/conversion.js`);
 const { fitAcvFromDeals } = await import(`${dist}/fit/acv.js`);
-const S = 400;
+const S = Number(process.env.SEEDS ?? 400);
 const SEASON = [0.9, 0.9, 1.0, 1.0, 0.95, 0.85, 0.85, 1.0, 1.05, 1.1, 1.2, 1.2];
 const MEAN12 = SEASON.reduce((a, b) => a + b, 0) / 12;
 const LEADS = 2700, K = 40, A = 60, B = 1940, MU = Math.log(11000), SIGMA = 0.6;
