@@ -45,7 +45,8 @@ export interface LeadVolumeFit {
  *
  * The level carried forward is the last block's (a random-walk forecast: levels drift), with a t
  * interval from Var(L̂) = φ Σμ / 144 (quasi-Poisson: φ as estimated; when X² = 0 (within what rounding
- * each count to a whole lead explains, Σ ¼ / μ), φ = 0 would give a
+ * each count to a whole lead explains, Σ ¼ / μ, where that allowance is below χ²_df's 0.1% point
+ * and no over-dispersion was found), φ = 0 would give a
  * zero-width interval, so the counts are taken as Poisson: the Garwood Poisson interval of the last
  * 12 months' total, and φ = 1 for the seasonal weights). Next year's log-scale sd adds the drift between years
  * (estimate.ts: yearLevel, judgement 0.15).
@@ -122,8 +123,12 @@ export function fitLeadVolume(counts: ArrayLike<number>): LeadVolumeFit {
   // months stated an interval sqrt(2) too narrow.
   const lastMonths = Math.min(12, n);
   // Within rounding, not only at 0: the same seasonal pattern each year left X² = 9e-29 of floating
-  // point (36 months), and the level was stated as "1,000 (95% interval 1,000 to 1,000)".
-  const zeroVariance = chiSquare > roundingChiSquare ? undefined : poissonLevel(last * lastMonths, lastMonths);
+  // point (36 months), and the level was stated as "1,000 (95% interval 1,000 to 1,000)". But only
+  // where rounding's allowance is itself negligible against Poisson scatter (below χ²_df's 0.1%
+  // point) and over-dispersion was not found: Σ ¼ / μ grows as the counts shrink, and a sparse tier
+  // (0.5 leads a month, X² = 37 on 22 df, k = 0.88) was read as within rounding, and as Poisson.
+  const withinRounding = chiSquare === 0 || (!k && chiSquare <= roundingChiSquare && roundingChiSquare <= chiSquareQuantile(0.001, df));
+  const zeroVariance = withinRounding ? poissonLevel(last * lastMonths, lastMonths) : undefined;
   const phiUsed = zeroVariance ? 1 : phi;
   const se = zeroVariance ? zeroVariance.se : Math.sqrt((phi * last) / lastMonths);
   const t = tQuantile(0.975, df);
