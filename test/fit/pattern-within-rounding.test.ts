@@ -26,11 +26,16 @@ describe('lead counts that repeat one seasonal pattern each year', () => {
     for (const w of fit.seasonality!) expect(w.hi - w.lo).toBeGreaterThan(0.01);
   });
 
-  it('the pattern at another level, rounded to whole leads (residuals within ½ a lead), is read the same way', () => {
-    const fit = fitLeadVolume(repeated(36, 1.2345));
-    const total = PATTERN.reduce((a, x) => a + Math.round(x * 1.2345), 0);
+  it('the pattern growing 10% a year, rounded to whole leads (residuals within ½ a lead), is read the same way', () => {
+    // round(P[f] x 1.1^year): X² is rounding's (about 4e-4, under the allowance Σ ¼ / μ of about 0.008),
+    // not floating point's; the level was stated as 1,210.08 to 1,210.26.
+    const counts = Float64Array.from({ length: 36 }, (_, i) => Math.round(PATTERN[i % 12]! * 1.1 ** Math.floor(i / 12)));
+    const fit = fitLeadVolume(counts);
+    expect(fit.dispersion.chiSquare).toBeGreaterThan(1e-5);
+    const total = counts.slice(24).reduce((a, x) => a + x, 0);
     expect(fit.poissonInterval).toBe(true);
     expect(fit.year.standardError).toBeCloseTo(Math.sqrt(total) / 12 / fit.level.value, 12);
+    expect(fit.level.hi - fit.level.lo).toBeGreaterThan(30);
   });
 
   it('a fiscal month without a lead in any full year: weight 0, its upper end the Poisson one of a total of 0 over its months\' levels', () => {
