@@ -354,7 +354,6 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
   return { path: file, measures, tiers: [...rows.keys()], months, byTier: rows, ...(leftOut.length > 0 ? { leftOut } : {}) };
 }
 
-/** What the limits' messages call the file. */
 /**
  * The way out for renewed_arr above due_arr (early renewals): an aggregate book reads due_arr above its
  * calendar as customers coming up early and takes them off its later months; a customer book takes each
@@ -363,6 +362,7 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
 export const EARLY_RENEWALS =
   "if customers due in a later month renewed early, they came up this month: add them to this month's due_arr and leave them out of the due_arr of the month they were due (they are not due again; a customer book: give each its month in the customers file)";
 
+/** What the limits' messages call the file. */
 const monthlyKind = (kind: MonthlyFileKind): string => (kind === 'actuals' ? 'an actuals file' : 'a history file');
 
 /**
