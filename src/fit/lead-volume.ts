@@ -134,18 +134,23 @@ export function fitLeadVolume(counts: ArrayLike<number>): LeadVolumeFit {
   const t = tQuantile(0.975, df);
   const changes: number[] = [];
   for (let b = 0; b + 1 < fullBlocks(n); b++) if (level[b]! > 0 && level[b + 1]! > 0) changes.push(Math.log(level[b]! / level[b + 1]!));
-  // The levels of the full years, over which a fiscal month's weight was averaged.
-  let fullLevels = 0;
-  for (let b = 0; b < fullBlocks(n); b++) fullLevels += level[b]!;
   const seasonality = seasonal
     ? Array.from(season, (s, f) => {
-        // A fiscal month without a lead in any full year has weight 0, and its quasi-Poisson error,
-        // proportional to the weight, is 0 too: "95% interval 0-0" from two or three months. Its
-        // upper end is the exact Poisson (Garwood) one of a total of 0, −ln(0.025) = 3.69 leads,
-        // over the months' fitted levels (φ times that for over-dispersed counts, which see 0 more often).
-        if (s === 0) return { value: 0, lo: 0, hi: fullLevels > 0 ? (Math.max(1, phiUsed) * -Math.log(0.025)) / fullLevels : Infinity, n: perMonth[f]! };
-        const seF = Math.sqrt((phiUsed * s) / (Math.max(meanMu, 1e-9) * perMonth[f]!));
-        return { value: s, lo: Math.max(0, s - t * seF), hi: s + t * seF, n: perMonth[f]! };
+        // Exposure: the months' fitted levels over which the weight was averaged (Σ over the full
+        // years, meanMu × their count), so a weight is about its fiscal month's leads over it.
+        const exposure = Math.max(meanMu, 1e-9) * perMonth[f]!;
+        const seF = Math.sqrt((phiUsed * s) / exposure);
+        // The t interval's error is proportional to the weight: a month without a lead in any full
+        // year had "95% interval 0-0" from two or three months, and a month of few leads an upper
+        // end below a month of none's. Small totals take the exact Poisson (Garwood) interval of
+        // the month's leads, φ times that of (leads / φ) for over-dispersed counts (never below
+        // Poisson's): the wider of the two, so each end rises with the leads and large totals keep
+        // the t interval. The end for 0 is exact, −ln(0.025) = 3.69 leads (Wilson-Hilferty's is 3.67).
+        const phiG = Math.max(1, phiUsed);
+        const garwood = poissonLevel((s * exposure) / phiG, 1);
+        const hi = (phiG * (s === 0 ? -Math.log(0.025) : garwood.hi)) / exposure;
+        if (s === 0) return { value: 0, lo: 0, hi, n: perMonth[f]! };
+        return { value: s, lo: Math.min(Math.max(0, s - t * seF), (phiG * garwood.lo) / exposure), hi: Math.max(s + t * seF, hi), n: perMonth[f]! };
       })
     : undefined;
   return {
