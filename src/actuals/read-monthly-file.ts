@@ -235,8 +235,14 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
     });
     const renewed = v.renewed_arr;
     const due = v.due_arr;
+    // More renewed than came up: early renewals (customers due in a later month renewing now) are
+    // the likeliest reading, but the file does not say how much of the month's renewals were early,
+    // nor whether its later due_arr still counts them: read as more due here, the later due shrinks
+    // (closedMonthsDue), read as a typo it does not. Refused with the way the re-forecast and fit
+    // read them right: counted in this month's due_arr (customers coming up early, taken off the
+    // calendar after: test/actuals/came-up-early.test.ts) and not again where they were first due.
     if (renewed !== undefined && due !== undefined && renewed > due)
-      table.problem(r, FIRST_MEASURE + MONTHLY_MEASURES.indexOf('renewed_arr'), `is ${renewed}, more than the ${due} that came up for renewal (due_arr) that month`);
+      table.problem(r, FIRST_MEASURE + MONTHLY_MEASURES.indexOf('renewed_arr'), `is ${renewed}, more than the ${due} that came up for renewal (due_arr) that month: ${EARLY_RENEWALS}`);
     values[r] = v;
   }
 
@@ -347,6 +353,14 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
     );
   return { path: file, measures, tiers: [...rows.keys()], months, byTier: rows, ...(leftOut.length > 0 ? { leftOut } : {}) };
 }
+
+/**
+ * The way out for renewed_arr above due_arr (early renewals): an aggregate book reads due_arr above its
+ * calendar as customers coming up early and takes them off its later months; a customer book takes each
+ * customer's month from its customers file.
+ */
+export const EARLY_RENEWALS =
+  "if customers due in a later month renewed early, they came up this month: add them to this month's due_arr and leave them out of the due_arr of the month they were due (they are not due again; a customer book: give each its month in the customers file)";
 
 /** What the limits' messages call the file. */
 const monthlyKind = (kind: MonthlyFileKind): string => (kind === 'actuals' ? 'an actuals file' : 'a history file');

@@ -22,7 +22,7 @@ export interface LeadVolumeFit {
   readonly k?: Estimate;
   /** Next year's level: log-scale sd, from the level's error and the drift between years. */
   readonly year: YearLevel;
-  /** True when X² was 0 (every month exactly its fitted mean) and the level's interval is the Poisson (Garwood) one, not φ = 0's zero width. */
+  /** True when X² was 0 within rounding (every month its fitted mean, but for rounding to whole leads) and the level's interval is the Poisson (Garwood) one, not φ ≈ 0's zero width. */
   readonly poissonInterval?: true;
   /** Level of each block (0 = the last 12 months). */
   readonly blockLevels: readonly number[];
@@ -44,7 +44,9 @@ export interface LeadVolumeFit {
  * with the interval of φ from X² ~ φ χ²_df mapped onto k.
  *
  * The level carried forward is the last block's (a random-walk forecast: levels drift), with a t
- * interval from Var(L̂) = φ Σμ / 144 (quasi-Poisson: φ as estimated; when X² = 0, φ = 0 would give a
+ * interval from Var(L̂) = φ Σμ / 144 (quasi-Poisson: φ as estimated; when X² = 0 (within what rounding
+ * each count to a whole lead explains, Σ ¼ / μ, where that allowance is below χ²_df's 0.1% point
+ * and no over-dispersion was found), φ = 0 would give a
  * zero-width interval, so the counts are taken as Poisson: the Garwood Poisson interval of the last
  * 12 months' total, and φ = 1 for the seasonal weights). Next year's log-scale sd adds the drift between years
  * (estimate.ts: yearLevel, judgement 0.15).
@@ -92,10 +94,16 @@ export function fitLeadVolume(counts: ArrayLike<number>): LeadVolumeFit {
   const tested = seasonal ? fullBlocks(n) * 12 : n;
   let chiSquare = 0;
   let meanMu = 0;
+  // What rounding each month's count to a whole lead explains of X² (a residual of ½ a month): at
+  // most this, the months show no scatter of their own (as a renewal's "no residual within rounding").
+  let roundingChiSquare = 0;
   for (let i = n - tested; i < n; i++) {
     const mu = level[block[i]!]! * season[fiscal[i]!]!;
     meanMu += mu / tested;
-    if (mu > 0) chiSquare += (counts[i]! - mu) ** 2 / mu;
+    if (mu > 0) {
+      chiSquare += (counts[i]! - mu) ** 2 / mu;
+      roundingChiSquare += 0.25 / mu;
+    }
   }
   const df = Math.max(1, tested - (seasonal ? fullBlocks(n) + 11 : blocks));
   const phi = chiSquare / df;
@@ -107,14 +115,20 @@ export function fitLeadVolume(counts: ArrayLike<number>): LeadVolumeFit {
 
   const last = level[0]!;
   // A t interval with the variance proportional to the mean (quasi-Poisson): φ as estimated, below 1 too.
-  // With X² = 0 (every month exactly its fitted mean: the same count each month, without seasonality)
+  // With X² = 0 within rounding (every month its fitted mean: the same count each month, or the same seasonal pattern each year)
   // φ = 0 would state the level exactly from 12 counts: the counts are then taken as Poisson (φ = 1),
   // the level's interval the Garwood Poisson one of the last 12 months' total (zero-variance.ts).
   // The last block's months: 12, or fewer for a tier selling for less than a year (fit-history.ts
   // fits it from its months since it began): Var(L) = phi x L / months. Taken as 12, a tier of 6
   // months stated an interval sqrt(2) too narrow.
   const lastMonths = Math.min(12, n);
-  const zeroVariance = chiSquare > 0 ? undefined : poissonLevel(last * lastMonths, lastMonths);
+  // Within rounding, not only at 0: the same seasonal pattern each year left X² = 9e-29 of floating
+  // point (36 months), and the level was stated as "1,000 (95% interval 1,000 to 1,000)". But only
+  // where rounding's allowance is itself negligible against Poisson scatter (below χ²_df's 0.1%
+  // point) and over-dispersion was not found: Σ ¼ / μ grows as the counts shrink, and a sparse tier
+  // (0.5 leads a month, X² = 37 on 22 df, k = 0.88) was read as within rounding, and as Poisson.
+  const withinRounding = chiSquare === 0 || (!k && chiSquare <= roundingChiSquare && roundingChiSquare <= chiSquareQuantile(0.001, df));
+  const zeroVariance = withinRounding ? poissonLevel(last * lastMonths, lastMonths) : undefined;
   const phiUsed = zeroVariance ? 1 : phi;
   const se = zeroVariance ? zeroVariance.se : Math.sqrt((phi * last) / lastMonths);
   const t = tQuantile(0.975, df);
@@ -122,8 +136,21 @@ export function fitLeadVolume(counts: ArrayLike<number>): LeadVolumeFit {
   for (let b = 0; b + 1 < fullBlocks(n); b++) if (level[b]! > 0 && level[b + 1]! > 0) changes.push(Math.log(level[b]! / level[b + 1]!));
   const seasonality = seasonal
     ? Array.from(season, (s, f) => {
-        const seF = Math.sqrt((phiUsed * s) / (Math.max(meanMu, 1e-9) * perMonth[f]!));
-        return { value: s, lo: Math.max(0, s - t * seF), hi: s + t * seF, n: perMonth[f]! };
+        // Exposure: the months' fitted levels over which the weight was averaged (Σ over the full
+        // years, meanMu × their count), so a weight is about its fiscal month's leads over it.
+        const exposure = Math.max(meanMu, 1e-9) * perMonth[f]!;
+        const seF = Math.sqrt((phiUsed * s) / exposure);
+        // The t interval's error is proportional to the weight: a month without a lead in any full
+        // year had "95% interval 0-0" from two or three months, and a month of few leads an upper
+        // end below a month of none's. Small totals take the exact Poisson (Garwood) interval of
+        // the month's leads, φ times that of (leads / φ) for over-dispersed counts (never below
+        // Poisson's): the wider of the two, so each end rises with the leads and large totals keep
+        // the t interval. The end for 0 is exact, −ln(0.025) = 3.69 leads (Wilson-Hilferty's is 3.67).
+        const phiG = Math.max(1, phiUsed);
+        const garwood = poissonLevel((s * exposure) / phiG, 1);
+        const hi = (phiG * (s === 0 ? -Math.log(0.025) : garwood.hi)) / exposure;
+        if (s === 0) return { value: 0, lo: 0, hi, n: perMonth[f]! };
+        return { value: s, lo: Math.min(Math.max(0, s - t * seF), (phiG * garwood.lo) / exposure), hi: Math.max(s + t * seF, hi), n: perMonth[f]! };
       })
     : undefined;
   return {

@@ -321,7 +321,7 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
   else out.push(`      #   (not rejected at ${DISPERSION_TEST_LEVEL}): Poisson.`);
   if (leads.poissonInterval)
     out.push(
-      `      #   X2 = 0: every month was exactly its fitted mean${leads.seasonality ? '' : ' (the same count each month)'}, and phi = 0 would state the level exactly from`,
+      `      #   X2 = ${sig(d.chiSquare, 2)} is no more than rounding each count to a whole lead explains: no scatter of the months' own, and phi near 0 would state the level exactly from`,
       `      #   ${leads.level.n} counts. The counts are taken as Poisson: the level's interval is the Poisson (Garwood) one of the`,
       `      #   last 12 months' total, ${count(leads.level.value * 12)} (its chi-square quantiles by the Wilson-Hilferty approximation), and its error sqrt(total) / 12.`,
     );
