@@ -1,5 +1,6 @@
 import { incompleteBeta } from './incomplete-beta.js';
 import { betaQuantile, betaUpperPoint } from './beta-quantile.js';
+import { BETA_TAILS_TRUSTED_UP_TO, betaSubGaussianPoint } from './beta-sub-gaussian-point.js';
 
 /** Grid intervals of betaExpectationBound between the beta's two far points. */
 export const BETA_BOUND_STEPS = 512;
@@ -14,13 +15,16 @@ const BEYOND_TOP = 1e-15;
  * sum is never below the expectation, whatever the grid; the grid is the beta's 1e-15 lower point,
  * then BETA_BOUND_STEPS equal steps to its 1e-15 upper point, where the mass lies. The interval
  * chances are differences of the upper tail (math/incomplete-beta.ts), which keep their relative
- * accuracy far out in it. Used by capacity-slack.ts: the chance the reps' capacity binds, integrated
+ * accuracy far out in it, up to a + b = BETA_TAILS_TRUSTED_UP_TO (1e7). Past it they come out too small
+ * (1e-3 relative at a + b of 1e12), and the bound is instead P(X > x) + g(x) <= 1e-15 + g(x) at the beta's
+ * sub-Gaussian point x (math/beta-sub-gaussian-point.ts): it holds, but is loose for a skewed beta. Used by capacity-slack.ts: the chance the reps' capacity binds, integrated
  * over a beta conversion instead of taken at its one-in-ten-billion point.
  *
  * @example betaExpectationBound((x) => (x > 0.5 ? 1 : 0), 2, 2) // => 0.5 (+ at most one step's mass)
  * Complexity: O(BETA_BOUND_STEPS x (g + the incomplete beta's terms)).
  */
 export function betaExpectationBound(g: (x: number) => number, a: number, b: number, steps = BETA_BOUND_STEPS): number {
+  if (a + b > BETA_TAILS_TRUSTED_UP_TO) return Math.min(1, BEYOND_TOP + g(betaSubGaussianPoint(BEYOND_TOP, a, b)));
   const bottom = betaQuantile(BEYOND_TOP, a, b);
   const top = betaUpperPoint(BEYOND_TOP, a, b);
   const at = (j: number) => (j === 0 ? bottom : j === steps ? top : bottom + ((top - bottom) * j) / steps);
