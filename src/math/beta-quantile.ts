@@ -1,3 +1,4 @@
+import { BETA_TAILS_TRUSTED_UP_TO, betaSubGaussianPoint } from './beta-sub-gaussian-point.js';
 import { incompleteBeta } from './incomplete-beta.js';
 
 /**
@@ -21,12 +22,14 @@ export function betaQuantile(p: number, a: number, b: number): number {
 /**
  * A point x of Beta(a, b) with P(X > x) <= tail, as close as 60 halvings get: bisection on the
  * upper tail itself (1 - p would lose a tail of 1e-10 to rounding), returning the upper end so the
- * bound holds (capacity-slack.ts bounds a conversion by it).
+ * bound holds (capacity-slack.ts bounds a conversion by it). Past a + b = BETA_TAILS_TRUSTED_UP_TO the
+ * incomplete beta's tails come out too small, so there it is the sub-Gaussian point (looser, but it holds).
  *
  * @example betaUpperPoint(0.5, 2, 2) // => 0.5
  * Complexity: O(60 × the incomplete beta's terms).
  */
 export function betaUpperPoint(tail: number, a: number, b: number): number {
+  if (a + b > BETA_TAILS_TRUSTED_UP_TO) return betaSubGaussianPoint(tail, a, b);
   let lo = 0;
   let hi = 1;
   for (let i = 0; i < 60; i++) {

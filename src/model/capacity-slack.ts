@@ -3,6 +3,8 @@ import type { TierPlan } from './tier-plan.js';
 import { poissonUpperTail } from '../math/poisson-tail.js';
 import { normalQuantile } from '../math/normal-cdf.js';
 import { trialRate } from './market.js';
+import { betaUpperPoint } from '../math/beta-quantile.js';
+import { betaExpectationBound } from '../math/beta-expectation-bound.js';
 
 /**
  * The fewest ramped-rep equivalents on the floor in month m when no rep can leave: the reps at the
@@ -66,13 +68,18 @@ export function capacityNeverBinds(tier: TierPlan): boolean {
  * at a point it exceeds with chance ε (a beta's betaUpperPoint; any other's top, never exceeded),
  * moved by the market at b z = |b| Φ^-1(1 - ε) and by the stress, P(bind) <= Σ ε (one per beta
  * source, one for the market) + Σ_m P(Poisson(Λ(c_ε)) > floor less B), ε = EACH_DRAW_ABOVE.
+ * Tighter where a Poisson source's conversion is a beta: that source's ε and c_ε are replaced by
+ * the expectation of the months' tails over its beta (math/beta-expectation-bound.ts), the others
+ * kept at their c_ε; the smaller of the two bounds is returned (both hold). Taken at c_ε alone, 10
+ * reps of 20 deals against Poisson(2,000) leads at a beta conversion of mean 4% (sd 0.5%) bounded
+ * at 0.014, though the tails are that large only in years the beta draws once in ten billion.
  * Not bounded (1): leads with no top and not such a Poisson (a negative binomial, a year-level mean),
  * a market loading on lead volume, rep-sourced deals (none under a leads stress of -1), a
  * re-forecast (its cohorts are not bounded here), or attrition that can empty the floor.
  *
  * @example capacityBindChance(tier of 1 rep x capacity 250 against Poisson(200) leads, conversion 1) // => 12 x 3.6e-4
- * @example capacityBindChance(tier of 1 rep x capacity 100 against Poisson(200) leads, conversion beta(10, 90)) // => 1e-10 + 12 x P(Poisson(200 c_ε) > 99)
- * Complexity: O(12 x sources x cycle), plus the Poisson tails' terms.
+ * @example capacityBindChance(tier of 1 rep x capacity 100 against Poisson(200) leads, conversion beta(10, 90)) // => at most E_c[12 x P(Poisson(200 c) > 99)] + a grid step's slack
+ * Complexity: O(12 x sources x cycle), plus the Poisson tails' terms (x BETA_BOUND_STEPS for a beta conversion).
  */
 export function capacityBindChance(tier: TierPlan): number {
   const nb = tier.newBusiness;
@@ -87,25 +94,35 @@ export function capacityBindChance(tier: TierPlan): number {
   const earlier = nb.earlierLeads?.count ?? 0;
   const loading = tier.loadings.conversion;
   const zTop = -normalQuantile(EACH_DRAW_ABOVE) * Math.sign(loading);
-  let chance = loading !== 0 && volume === 1 && nb.sources.some((s) => s.poissonMean !== undefined) ? EACH_DRAW_ABOVE : 0;
-  // Each source's conversion at its c_ε (any is <= 1: a deal needs a lead).
+  const marketChance = loading !== 0 && volume === 1 && nb.sources.some((s) => s.poissonMean !== undefined) ? EACH_DRAW_ABOVE : 0;
+  // This trial's conversion from a drawn one: moved by the market at its one-in-ten-billion year and by the stress (<= 1: a deal needs a lead).
+  const moved = (drawn: number) => Math.min(1, trialRate(Math.min(1, drawn), loading, zTop, tier.stress.conversion));
+  const poissonSource = (s: (typeof nb.sources)[number]) => s.poissonMean !== undefined && volume === 1;
+  // The beta source integrated over (integratedBound): the first Poisson source with a beta conversion.
+  const integrated = nb.sources.findIndex((s) => poissonSource(s) && s.conversionBeta !== undefined);
+  // Each source's conversion at its c_ε (a beta's betaUpperPoint) or its top; for each month, the
+  // sure demand, the Poisson deals' mean at those conversions, and the integrated source's mean per unit of its conversion.
+  let epsilonChance = marketChance;
   const conversions = nb.sources.map((s) => {
-    if (s.poissonMean === undefined || volume !== 1) return 1;
-    if (s.conversionAbove !== undefined) chance += EACH_DRAW_ABOVE;
-    const drawn = s.conversionAbove === undefined ? s.conversionMax : s.conversionAbove(EACH_DRAW_ABOVE);
-    return Math.min(1, trialRate(Math.min(1, drawn), loading, zTop, tier.stress.conversion));
+    if (!poissonSource(s)) return 1;
+    if (s.conversionBeta === undefined) return moved(s.conversionMax);
+    epsilonChance += EACH_DRAW_ABOVE;
+    return moved(betaUpperPoint(EACH_DRAW_ABOVE, s.conversionBeta.alpha, s.conversionBeta.beta));
   });
+  const months: { k: number; others: number; perUnit: number; atEpsilon: number }[] = [];
   for (let m = 1; m <= 12; m++) {
     let sure = earlier;
-    let poisson = 0;
+    let others = 0;
+    let perUnit = 0;
     for (const [i, s] of nb.sources.entries()) {
-      const c = conversions[i]!;
       for (let lag = 0; lag < cycle.length; lag++) {
         const j = m - lag;
         if (!(cycle[lag]! > 0) || j < first) continue;
         const multiplier = volume * s.seasonality[(((j - 1) % 12) + 12) % 12]! * (j >= 1 ? tier.stress.leads : 1);
-        if (s.poissonMean !== undefined && volume === 1) {
-          poisson += s.poissonMean * multiplier * c * cycle[lag]!;
+        if (poissonSource(s)) {
+          const mean = s.poissonMean! * multiplier * cycle[lag]!;
+          if (i === integrated) perUnit += mean;
+          else others += mean * conversions[i]!;
           continue;
         }
         // NaN (an unbounded count in a month of seasonality 0) and 0 bring no lead.
@@ -115,7 +132,28 @@ export function capacityBindChance(tier: TierPlan): number {
     }
     const floor = Math.floor(reps.capacityMin * leastRamped(reps, m, slips) - 1e-6);
     if (!(sure <= floor)) return 1;
-    if (poisson > 0) chance += poissonUpperTail(poisson, floor - sure);
+    months.push({ k: floor - sure, others, perUnit, atEpsilon: integrated < 0 ? 0 : perUnit * conversions[integrated]! });
   }
-  return Math.min(1, chance);
+  // Months alike (a flat seasonality) have one tail, counted as often as they recur.
+  const alike = new Map<string, { month: (typeof months)[number]; times: number }>();
+  for (const month of months) {
+    const key = `${month.k} ${month.others} ${month.perUnit} ${month.atEpsilon}`;
+    const seen = alike.get(key);
+    if (seen) seen.times++;
+    else alike.set(key, { month, times: 1 });
+  }
+  const tails = (mean: (month: (typeof months)[number]) => number) => {
+    let sum = 0;
+    for (const { month, times } of alike.values()) if (month.others + mean(month) > 0) sum += times * poissonUpperTail(month.others + mean(month), month.k);
+    return sum;
+  };
+  const atEpsilon = Math.min(1, epsilonChance + tails((month) => month.atEpsilon));
+  if (integrated < 0) return atEpsilon;
+  // Over the integrated source's whole beta instead of its ε and its c_ε: g(c), the months' Poisson
+  // tails given its conversion c, rises with c (the deals' mean does, and trialRate with the drawn
+  // rate), so betaExpectationBound's sum of g at each grid interval's right end is never below E[g(c)].
+  const { alpha, beta } = nb.sources[integrated]!.conversionBeta!;
+  const overBeta = epsilonChance - EACH_DRAW_ABOVE + betaExpectationBound((c) => Math.min(1, tails((month) => month.perUnit * moved(c))), alpha, beta);
+  return Math.min(atEpsilon, overBeta, 1);
 }
+

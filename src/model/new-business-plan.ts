@@ -10,7 +10,6 @@ import { compileYearLevel, type CompiledYearLevel, type YearLevel } from './year
 import type { YearLevelSpec } from '../scenario/year-level-schema.js';
 import type { DistributionSpec } from '../scenario/distribution-schema.js';
 import { betaParams } from '../math/distribution-params.js';
-import { betaUpperPoint } from '../math/beta-quantile.js';
 
 export type { YearLevel } from './year-level-plan.js';
 
@@ -44,10 +43,10 @@ export interface LeadSourcePlan {
   /** The top of the conversion's support (capacity-slack.ts: no deal more than this share of the leads, before market and stress). */
   readonly conversionMax: number;
   /**
-   * For a beta conversion, a point its draw exceeds with chance at most `tail` (capacity-slack.ts
-   * bounds the deals at it instead of at the top of the support, 1); undefined for any other.
+   * A beta conversion's parameters (capacity-slack.ts bounds the deals over its distribution instead
+   * of at the top of the support, 1); undefined for any other.
    */
-  readonly conversionAbove: ((tail: number) => number) | undefined;
+  readonly conversionBeta: { readonly alpha: number; readonly beta: number } | undefined;
 }
 
 export interface EarlierLeadsPlan {
@@ -142,7 +141,7 @@ export function planNewBusiness(n: NewBusiness, pipeline: PipelineBook | undefin
       leadsMax: leads.level === undefined ? distributionSupport(leads.unit).max : Infinity,
       poissonMean: fixedPoissonMean(leads),
       conversionMax: distributionSupport(n.conversion).max,
-      conversionAbove: betaUpperPointOf(n.conversion),
+      conversionBeta: betaOf(n.conversion),
     });
   }
   for (const s of n.leadSources ?? []) {
@@ -159,7 +158,7 @@ export function planNewBusiness(n: NewBusiness, pipeline: PipelineBook | undefin
       leadsMax: leads.level === undefined ? distributionSupport(leads.unit).max : Infinity,
       poissonMean: fixedPoissonMean(leads),
       conversionMax: distributionSupport(s.conversion).max,
-      conversionAbove: betaUpperPointOf(s.conversion),
+      conversionBeta: betaOf(s.conversion),
     });
   }
   const e = n.earlierLeads;
@@ -217,11 +216,11 @@ export function planNewBusiness(n: NewBusiness, pipeline: PipelineBook | undefin
   };
 }
 
-/** For a beta, its point above which lies at most a given tail (betaUpperPoint); undefined for any other. */
-function betaUpperPointOf(spec: DistributionSpec): ((tail: number) => number) | undefined {
+/** A beta's parameters (alpha, beta); undefined for any other distribution. */
+function betaOf(spec: DistributionSpec): { alpha: number; beta: number } | undefined {
   if (typeof spec !== 'object' || spec.dist !== 'beta') return undefined;
   const { alpha, beta } = betaParams(spec);
-  return (tail) => betaUpperPoint(tail, alpha, beta);
+  return { alpha, beta };
 }
 
 /** The mean of a lead count that is a Poisson of a stated mean (LeadSourcePlan.poissonMean); undefined otherwise. */

@@ -45,7 +45,10 @@ const rows: { name: string; yaml: string; proven: boolean }[] = [
   // with chance 1e-10, 0.0798 (scipy.stats.beta.isf(1e-10, 61.4, 1473.6)): deals Poisson(159.6) a month,
   // against 10 reps of 30, P(X > 299) ~ 1e-22 (scipy), so the bound is the beta's 1e-10. Before: 1.
   { name: 'Poisson(2000) at a beta conversion (mean 0.04, sd 0.005) against 10 reps of 30: 1e-10 + 12 x P(Poisson(159.6) > 299)', yaml: tier('{ dist: poisson, mean: 2000 }', '        start: 10\n        capacity: 30').replace('conversion: 1', 'conversion: { dist: beta, mean: 0.04, sd: 0.005 }'), proven: true },
-  { name: 'the same against 10 reps of 20: P(Poisson(159.6) > 199) = 1.1e-3 a month, not proven', yaml: tier('{ dist: poisson, mean: 2000 }', '        start: 10\n        capacity: 20').replace('conversion: 1', 'conversion: { dist: beta, mean: 0.04, sd: 0.005 }'), proven: false },
+  // Against 10 reps of 20, P(Poisson(159.6) > 199) = 1.1e-3 a month at that point: 0.014 taken there,
+  // not proven before. Over the beta's distribution the months' tails average 3.6e-11 (below).
+  { name: 'the same against 10 reps of 20: E_c[12 x P(Poisson(2000 c) > 199)] = 3.6e-11, proven (before: 0.014 at the point, kept)', yaml: tier('{ dist: poisson, mean: 2000 }', '        start: 10\n        capacity: 20').replace('conversion: 1', 'conversion: { dist: beta, mean: 0.04, sd: 0.005 }'), proven: true },
+  { name: 'the same against 10 reps of 12: 0.033, not proven', yaml: tier('{ dist: poisson, mean: 2000 }', '        start: 10\n        capacity: 12').replace('conversion: 1', 'conversion: { dist: beta, mean: 0.04, sd: 0.005 }'), proven: false },
   { name: 'a negative binomial count: not bounded', yaml: tier('{ dist: negativeBinomial, mean: 1, dispersion: 10 }', '        start: 1\n        capacity: 1000'), proven: false },
   { name: 'a year-level mean: not bounded', yaml: tier('{ dist: poisson, mean: { dist: pert, min: 1, mode: 2, max: 3 } }', '        start: 1\n        capacity: 1000'), proven: false },
   { name: 'leads loaded on the market: unbounded', yaml: tier('200', '        start: 1\n        capacity: 1000', 'market: { loadings: { leads: 0.1 } }'), proven: false },
@@ -72,6 +75,23 @@ describe('the chance bound for Poisson demand', () => {
     expect(capacityBindChance(sim.plan.tiers[0]!) / (12 * 3.620704582896921e-4) - 1).toBeGreaterThan(-1e-9);
   });
 
+  // Over a beta conversion the bound is the expectation of min(1, the 12 months' Poisson tails) over
+  // the beta, from above: against that expectation by scipy (trapezoid over 200,001 points between
+  // the beta's 1e-16 points of stats.beta.pdf x min(1, 12 stats.poisson.sf(floor, leads c))), never
+  // below and within 10% above (one grid step's rise of the tails). Taken at the beta's 1e-10 point
+  // alone it was 0.014 for the first (and 1 for the others: 12 tails beyond 1).
+  it.each([
+    ['beta(mean 0.04, sd 0.005) x Poisson(2000) against 10 reps of 20', 2000, '{ dist: beta, mean: 0.04, sd: 0.005 }', '        start: 10\n        capacity: 20', 3.628187549456465e-11],
+    ['the same against 10 reps of 12', 2000, '{ dist: beta, mean: 0.04, sd: 0.005 }', '        start: 10\n        capacity: 12', 0.033153047065829194],
+    ['beta(mean 0.5, sd 0.02) x Poisson(400) against 1 rep of 230', 400, '{ dist: beta, mean: 0.5, sd: 0.02 }', '        start: 1\n        capacity: 230', 0.3647527827392124],
+    ['beta(mean 0.5, sd 0.001) x Poisson(400) against 1 rep of 230', 400, '{ dist: beta, mean: 0.5, sd: 0.001 }', '        start: 1\n        capacity: 230', 0.2431950998683557],
+  ])('is the expectation over a beta conversion, from above: %s', async (_, leads, conversion, reps, scipy) => {
+    const sim = await run(tier(`{ dist: poisson, mean: ${leads} }`, reps).replace('conversion: 1', `conversion: ${conversion}`), 1, 1);
+    const bound = capacityBindChance(sim.plan.tiers[0]!);
+    expect(bound).toBeGreaterThanOrEqual(scipy * (1 - 1e-6));
+    expect(bound).toBeLessThanOrEqual(scipy * 1.1);
+  });
+
   // The bound against the simulator's own binding rate, where the bound is below 1 but the capacity
   // can bind: the rate seen in 4,000 trials less 4 of its binomial SEs must not exceed the bound.
   it.each([
@@ -79,6 +99,9 @@ describe('the chance bound for Poisson demand', () => {
     ['beta(mean 0.5, sd 0.001) x Poisson(400) against 1 rep of 230', 400, '{ dist: beta, mean: 0.5, sd: 0.001 }', '        start: 1\n        capacity: 230', ''],
     ['the same with the market loading conversion 0.005', 400, '{ dist: beta, mean: 0.5, sd: 0.001 }', '        start: 1\n        capacity: 230', 'market: { loadings: { conversion: 0.005 } }'],
     ['beta(mean 0.04, sd 0.005) x Poisson(2000) against 10 reps of 20', 2000, '{ dist: beta, mean: 0.04, sd: 0.005 }', '        start: 10\n        capacity: 20', ''],
+    ['the same against 10 reps of 12', 2000, '{ dist: beta, mean: 0.04, sd: 0.005 }', '        start: 10\n        capacity: 12', ''],
+    ['beta(mean 0.5, sd 0.02) x Poisson(400) against 1 rep of 230', 400, '{ dist: beta, mean: 0.5, sd: 0.02 }', '        start: 1\n        capacity: 230', ''],
+    ['the same with the market loading conversion 0.05', 400, '{ dist: beta, mean: 0.5, sd: 0.02 }', '        start: 1\n        capacity: 230', 'market: { loadings: { conversion: 0.05 } }'],
   ])('is never below the simulated binding rate: %s', async (_, leads, conversion, reps, extra) => {
     const n = 4_000;
     const sim = await run(tier(`{ dist: poisson, mean: ${leads} }`, reps, extra).replace('conversion: 1', `conversion: ${conversion}`), n, 5);
@@ -86,6 +109,17 @@ describe('the chance bound for Poisson demand', () => {
     const rate = column(sim, tierKey('R', EXTRA_KEYS.overCapacity)).filter((x) => x > 0).length / n;
     expect(bound).toBeLessThan(1);
     expect(rate - 4 * Math.sqrt((rate * (1 - rate)) / n)).toBeLessThanOrEqual(bound);
+  });
+
+  it("leaves out of the attribution a floor that binds in years a beta conversion draws once in a hundred billion (before: kept, the bound 0.014 taken at the beta's 1e-10 point)", async () => {
+    // Poisson(2000) leads at a conversion of mean 4% (sd 0.5%) against 10 reps of 20 to 30 deals:
+    // bound 3.9e-11 (scipy: 3.6e-11). None of the trials binds (the simulator's own column).
+    const yaml = tier('{ dist: poisson, mean: 2000 }', '        start: 10\n        capacity: { dist: pert, min: 20, mode: 25, max: 30 }').replace('conversion: 1', 'conversion: { dist: beta, mean: 0.04, sd: 0.005 }');
+    const sim = await run(yaml, 2_000, 4);
+    expect(column(sim, tierKey('R', EXTRA_KEYS.overCapacity)).every((x) => x === 0)).toBe(true);
+    const keys = summarize(sim).sensitivity.drivers.map((d) => d.key);
+    expect(keys).toContain('driver.R.conversion');
+    expect(keys.filter((k) => k.includes('reps'))).toEqual([]);
   });
 
   it("leaves a slack floor's capacity out of the attribution under Poisson leads (before: listed, its share noise within its interval)", async () => {
