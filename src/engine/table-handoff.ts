@@ -17,7 +17,7 @@ let runs = 0;
  * could otherwise each build them. A run whose chunks all go to one thread (a single chunk, or a pool
  * of one thread) leaves them to that thread, which builds, as an in-process run does, only the tables its
  * draws and its rule ask for (the example: 33 of the 55 at 1 trial, 45 at 1,000, 49 at 10,000:
- * bench/tables-needed.mjs), each once, and no message carries them. The tables are the same numbers
+ * bench/tables-drawn.mjs), each once, and no message carries them. The tables are the same numbers
  * either way (deterministic: sum-tables.ts), so the draws are too.
  */
 export function mainBuildsTables(chunks: number, threads: number): boolean {
