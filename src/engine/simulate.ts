@@ -11,7 +11,7 @@ import { planSumTables } from '../model/plan-sum-tables.js';
 import { allocateChunkBuffers, CHUNK_SIZE, simulateChunk, type ChunkBuffers, type ChunkResult } from '../model/simulate-chunk.js';
 import { CHUNK_SKIPPED, cancelFlag, stopAllChunks, stopChunksAfter, type ChunkTask } from './chunk-task.js';
 import { TierRowCache } from './tier-row-cache.js';
-import { TableHandoff } from './table-handoff.js';
+import { mainBuildsTables, TableHandoff } from './table-handoff.js';
 import { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } from './chunks.js';
 import { RunAbortedError, RunOptionError, TrialsOverMemoryError, WorkerStartError, abortedBy, throwIfAborted } from './errors.js';
 import type { z } from 'zod';
@@ -450,7 +450,9 @@ async function runOnPool(
   const hash = runKey(loaded);
   // Built here once (about 0.2 s for the example) rather than in every thread; cached with the plan;
   // sent with the chunks until every thread of the pool has them (table-handoff.ts).
-  const tables = new TableHandoff(planSumTables(plan), Math.max(threads, pool.threads.length));
+  // A run on one thread (one chunk, or a pool of one) leaves its tables to that thread (mainBuildsTables).
+  const tableThreads = Math.max(threads, pool.threads.length);
+  const tables = new TableHandoff(mainBuildsTables(chunks.length, tableThreads) ? planSumTables(plan) : [], tableThreads);
   const local = new AbortController();
   // What cancels a warm pool's tasks in piscina (a queued one is dropped, a running one's thread
   // terminated and replaced): a failed chunk, once every thread the pool has is loaded (terminating

@@ -13,6 +13,18 @@ export interface TablesInTask {
 let runs = 0;
 
 /**
+ * Whether the main thread builds a run's tables to send (planSumTables): only when two or more threads
+ * could otherwise each build them. A run whose chunks all go to one thread (a single chunk, or a pool
+ * of one thread) leaves them to that thread, which builds, as an in-process run does, only the tables its
+ * draws and its rule ask for (the example: 33 of the 55 at 1 trial, 45 at 1,000, 49 at 10,000:
+ * bench/tables-drawn.mjs), each once, and no message carries them. The tables are the same numbers
+ * either way (deterministic: sum-tables.ts), so the draws are too.
+ */
+export function mainBuildsTables(chunks: number, threads: number): boolean {
+  return chunks > 1 && threads > 1;
+}
+
+/**
  * Sends a run's aggregate tables with its chunks until every thread of the pool has taken them, then
  * no more. Cloning the example's 55 tables into a message and out of it costs about 0.25 ms (their
  * 110 arrays and their records), at every chunk: 25 ms of CPU a 100,000-trial run, 0.25 s at 1,000,000.

@@ -75,6 +75,20 @@ export function aggregatePmf(severity: Severity, k: number): AggregatePmf {
   return withAggregatePmf(severity, k, (aggregate) => ({ ...aggregate, pmf: Float64Array.from(aggregate.pmf) }));
 }
 
+/** R of the aggregate of k copies of `severity` (aggregatePmf): k mean + 10 sqrt(k) sd + tail. */
+export function aggregateRange(severity: Severity, k: number): number {
+  return k * severity.mean + 10 * Math.sqrt(k) * Math.sqrt(severity.variance) + severity.tail;
+}
+
+/**
+ * The grid step h = 2R / CELLS of the aggregate of k copies of `severity`: the same double as the
+ * built aggregate's `h`, known without building it (compound-sum.ts reads it for a bound on a
+ * table's error).
+ */
+export function aggregateStep(severity: Severity, k: number): number {
+  return (2 * aggregateRange(severity, k)) / CELLS;
+}
+
 /**
  * `use(aggregatePmf(severity, k))` without the copy of the pmf: `use` is handed the aggregate with its
  * pmf in this module's scratch array, which it may read and overwrite but must not keep (the next
@@ -83,9 +97,8 @@ export function aggregatePmf(severity: Severity, k: number): AggregatePmf {
  */
 export function withAggregatePmf<T>(severity: Severity, k: number, use: (aggregate: AggregatePmf) => T): T {
   if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`aggregatePmf: k must be a whole number >= 1, not ${k}`);
-  const sd = Math.sqrt(severity.variance);
-  const range = k * severity.mean + 10 * Math.sqrt(k) * sd + severity.tail;
-  const h = (2 * range) / CELLS;
+  const range = aggregateRange(severity, k);
+  const h = aggregateStep(severity, k);
   // Scratch reused by every build (2 MB here would otherwise be garbage per table).
   const { re, sr, si, pr, pi } = SCRATCH;
   // Each phase is a function of its own: V8 compiles a small loop once, where one long function was

@@ -134,7 +134,7 @@ export const MAX_TABLE_SPREAD_ERROR = 0.1;
 const RULED = 1024;
 
 /** The rule above for `tables`: (n) => true when a sum of n draws comes from the tables, false when draw by draw. */
-function tableRule(tables: CompoundSumTables): (n: number) => boolean {
+export function tableRule(tables: CompoundSumTables): (n: number) => boolean {
   // The rule's answer for each n below RULED, once known (1: from the tables, 2: deal by
   // deal): the same answer as asking the tables again, with no number returned per sum.
   const ruled = new Uint8Array(RULED);
@@ -147,7 +147,11 @@ function tableRule(tables: CompoundSumTables): (n: number) => boolean {
   return (n) => {
     if (n < RULED) {
       let r = ruled[n]!;
-      if (r === 0) r = ruled[n] = n >= TABLE_FROM_DEALS && resolves() && tables.relativeError(n) <= MAX_TABLE_ERROR ? 1 : 2;
+      // The grid's floor first: above the limit, the answer is "deal by deal" whatever the spread and
+      // the exact error, so no table is built only to read them (relativeErrorFloor).
+      if (r === 0)
+        r = ruled[n] =
+          n >= TABLE_FROM_DEALS && !(tables.relativeErrorFloor(n) > MAX_TABLE_ERROR) && resolves() && tables.relativeError(n) <= MAX_TABLE_ERROR ? 1 : 2;
       return r === 1;
     }
     return resolves() && tables.relativeError(n) <= MAX_TABLE_ERROR;

@@ -8,7 +8,8 @@ import { CompoundSumTables, type PowerTable } from '../random/compound-sum.js';
  *
  * Why tables also travel between threads: each set costs about 0.2 s of CPU to build (the example's
  * 43 tables), and every worker thread built its own. The main thread now builds a run's sets once
- * (`shareSumTables`, on SharedArrayBuffers) and sends them with the run's chunks; a worker adopts them
+ * (`shareSumTables`, on SharedArrayBuffers) when two or more threads would otherwise each build them
+ * (table-handoff.ts, `mainBuildsTables`) and sends them with the run's chunks; a worker adopts them
  * (`adoptSumTables`) instead of building. Tables are deterministic (no random draw goes into one),
  * so an adopted table holds the numbers the worker would have built: the draws are the same.
  */

@@ -1,4 +1,4 @@
-import { CELLS, MAX_MASS_ABOVE_RANGE, withAggregatePmf, type AggregatePmf, type Severity } from '../math/aggregate-pmf.js';
+import { aggregateStep, CELLS, MAX_MASS_ABOVE_RANGE, withAggregatePmf, type AggregatePmf, type Severity } from '../math/aggregate-pmf.js';
 import { checkSource } from './parameter-error.js';
 import { uint32Reader, type RandomSource } from './source.js';
 
@@ -223,6 +223,27 @@ export class CompoundSumTables {
   spreadError(): number {
     const k = 1 << LARGEST_LOG2;
     return this.meanAbsError(k) / Math.sqrt(k * this.severity.variance);
+  }
+
+  /**
+   * A lower bound on relativeError(k) read from the tables' grid steps alone, building no table: each
+   * table draw's term of meanAbsError, sqrt(n h^2 / 4 + n^2 bias^2) + interpolationError, is at least
+   * sqrt(n h^2 / 4), and its h is known before the table is built (aggregateStep: the same double). The
+   * terms are summed in meanAbsError's order and each floating-point operation is monotone, so the
+   * computed floor is at most the computed relativeError(k) (Infinity where a table cannot be built).
+   * Where it is already above the rule's limit the rule says "deal by deal" without building tables
+   * only to read their error (the example's widest ACVs, sigma 0.77 to 0.86: bench/RESULTS.md).
+   */
+  relativeErrorFloor(k: number): number {
+    let floor = 0;
+    for (let j = SMALLEST_LOG2; j <= LARGEST_LOG2; j++) {
+      const times = j === LARGEST_LOG2 ? Math.floor(k / (1 << LARGEST_LOG2)) : (k >> j) & 1;
+      if (times === 0) continue;
+      const n = 1 << j;
+      const h = aggregateStep(this.severity, n);
+      floor += times * Math.sqrt((n * h * h) / 4);
+    }
+    return floor / (k * this.severity.mean);
   }
 
   /** meanAbsError(k) over the sum's mean, k mean: what the rule of bindSum reads (cached for k < 1024). */
