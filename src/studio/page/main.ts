@@ -258,6 +258,15 @@ function buildControls(): void {
   const saveButton = el('button', { type: 'button', id: 'save' }, 'Save as');
   const reportButton = el('button', { type: 'button', id: 'download-report' }, 'Download report');
   const saved = el('p', { id: 'saved', role: 'status' });
+  // Why a save or a report failed, under their buttons: said at the top of the controls, it was
+  // scrolled out of sight of the planner who had just pressed them (and the last save's "Saved ..."
+  // stood beside the refusal of the next).
+  const saveError = el('p', { id: 'save-error', class: 'note', role: 'alert' });
+  const showSaveError = (message: string | undefined) => {
+    saveError.textContent = message ?? '';
+    // The line appears under the buttons, often below the window's foot when they sit at it.
+    if (message !== undefined) saveError.scrollIntoView({ block: 'nearest' });
+  };
   saveButton.addEventListener('click', () => {
     api<{ file: string; command: string; saveName: string }>('/api/save', { state: state(), name: name.value, ...(shownHash !== undefined ? { shown: shownHash } : {}) })
       .then((r) => {
@@ -265,9 +274,13 @@ function buildControls(): void {
         name.value = r.saveName;
         saved.textContent = `Saved ${r.file}. Its numbers: ${r.command}`;
         saved.dataset.file = r.file;
-        showError(undefined);
+        showSaveError(undefined);
       })
-      .catch((e: Error) => showError(e.message));
+      .catch((e: Error) => {
+        saved.textContent = 'Not saved.';
+        delete saved.dataset.file;
+        showSaveError(e.message);
+      });
   });
   reportButton.addEventListener('click', () => {
     reportButton.disabled = true;
@@ -281,12 +294,13 @@ function buildControls(): void {
         a.click();
         a.remove();
         saved.textContent = 'report.html downloaded.';
+        showSaveError(undefined);
       })
       .catch((e: Error) => {
         // Every failure replaces the running line (a save said since is left): it stayed on screen
         // beside the error, as if the report were still being made.
         if (saved.textContent === running) saved.textContent = 'No report was made.';
-        showError(e.message);
+        showSaveError(e.message);
       })
       .finally(() => (reportButton.disabled = false));
   });
@@ -297,7 +311,7 @@ function buildControls(): void {
   });
   const row = el('div', { class: 'row' });
   row.append(resetButton, saveButton, reportButton);
-  save.append(nameBox, row, saved);
+  save.append(nameBox, row, saved, saveError);
   root.append(save);
 }
 
