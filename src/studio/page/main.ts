@@ -304,6 +304,10 @@ function buildControls(): void {
       })
       .finally(() => (reportButton.disabled = false));
   });
+  // Enter in the name box saves, as in a form (it did nothing: a keyboard user had to Tab on to the button).
+  name.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.isComposing) saveButton.click();
+  });
   const resetButton = el('button', { type: 'button', id: 'reset' }, 'Back to the file');
   resetButton.addEventListener('click', () => {
     for (const r of resets) r();
