@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -88,6 +88,51 @@ describe('arrcast studio: a refused save', () => {
     await page.press('#save-name', 'Enter');
     await page.waitForSelector('#saved[data-file="second.yaml"]');
     expect(await page.textContent('#save-error')).toBe('');
+    await page.close();
+  });
+});
+
+describe('arrcast studio: a save under way', () => {
+  it('a double click saves once and says so (the second click was refused as the name taken, and said last)', async () => {
+    const page = await narrowPage();
+    await page.locator('#save').scrollIntoViewIfNeeded();
+    let asked = 0;
+    let answered = 0;
+    page.on('request', (r) => void (r.url().includes('/api/save') && asked++));
+    page.on('requestfinished', (r) => void (r.url().includes('/api/save') && answered++));
+    await page.fill('#save-name', 'twice');
+    await page.dblclick('#save');
+    await page.waitForSelector('#saved[data-file="twice.yaml"]');
+    // Every request sent has been answered, and the page has had time to say the answer.
+    await expect.poll(() => answered === asked).toBe(true);
+    await page.waitForTimeout(1000);
+    expect(await page.textContent('#saved')).toMatch(/^Saved twice\.yaml\. /);
+    expect(await page.textContent('#save-error')).toBe('');
+    expect(readdirSync(dir).filter((f) => f.startsWith('twice'))).toEqual(['twice.yaml']);
+    await page.close();
+  });
+
+  it('while a save runs, the last refusal is gone and the page says it is saving', async () => {
+    const page = await narrowPage();
+    await page.locator('#save').scrollIntoViewIfNeeded();
+    await page.fill('#save-name', '../away');
+    await page.click('#save');
+    await page.waitForFunction(() => (document.getElementById('save-error')?.textContent ?? '') !== '', undefined, { timeout: 30_000 });
+    // Hold the next save's request until the page has been read.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/save', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.fill('#save-name', 'later');
+    await page.click('#save');
+    expect(await page.textContent('#save-error')).toBe('');
+    expect(await page.textContent('#saved')).toBe('Saving…');
+    expect(await page.isDisabled('#save')).toBe(true);
+    release();
+    await page.waitForSelector('#saved[data-file="later.yaml"]');
+    expect(await page.isDisabled('#save')).toBe(false);
     await page.close();
   });
 });

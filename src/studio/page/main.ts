@@ -268,6 +268,13 @@ function buildControls(): void {
     if (message !== undefined) saveError.scrollIntoView({ block: 'nearest' });
   };
   saveButton.addEventListener('click', () => {
+    // One save at a time: a double click sent a second request for the same name, refused as taken
+    // and answered last, so the page said "Not saved." of a file just written. The last refusal
+    // goes as the next save starts (it stood beside the new name while that save ran).
+    saveButton.disabled = true;
+    saved.textContent = 'Saving…';
+    delete saved.dataset.file;
+    showSaveError(undefined);
     api<{ file: string; command: string; saveName: string }>('/api/save', { state: state(), name: name.value, ...(shownHash !== undefined ? { shown: shownHash } : {}) })
       .then((r) => {
         // The name just saved is taken now: the box offers the next free one.
@@ -280,7 +287,8 @@ function buildControls(): void {
         saved.textContent = 'Not saved.';
         delete saved.dataset.file;
         showSaveError(e.message);
-      });
+      })
+      .finally(() => (saveButton.disabled = false));
   });
   reportButton.addEventListener('click', () => {
     reportButton.disabled = true;
