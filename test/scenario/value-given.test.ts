@@ -9,6 +9,12 @@ import { editMinimal, scenarioProblems as problems } from '../helpers/scenario-p
  * so the value is not said twice. There were three helpers, and a beta's mean of 17 was refused
  * "..., got 17; did you mean 0.17 (or 17%)?" as a conversion but "...; did you mean 0.17 (or 17%)?"
  * as a renewal rate, the same words of the same check.
+ *
+ * Which of these fail on the code before the rule (checked with the old src put back): the
+ * conversion case below, for the real reason (it said "got 17" as well as the hint). The
+ * withValueGiven rows fail there only because the function did not exist (its three helpers gave
+ * the same words, piecewise); the renewal and both "past 100" cases pass there too: they hold
+ * the old words that the rule had to keep.
  */
 describe('withValueGiven: the one rule', () => {
   it.each([
