@@ -7,6 +7,7 @@ import { humanNumber } from './human-number-schema.js';
 import type { NumberKind } from './human-number.js';
 import { percentHint, percentValuesHint } from './percent-hint.js';
 import { MAX_EMPIRICAL_VALUES, MAX_MAGNITUDE } from './limits.js';
+import { withValueGiven } from './value-given.js';
 
 export { MAX_MAGNITUDE };
 
@@ -24,15 +25,15 @@ export const finiteNumber = (what = 'a finite number') =>
     .min(-MAX_MAGNITUDE, { error: 'must be at least -1e15' })
     .max(MAX_MAGNITUDE, { error: 'must be at most 1e15' });
 export const finite = (kind: NumberKind = 'any') => humanNumber(finiteNumber(), kind);
-// A parameter's bound with the value refused (a distribution's parameters name the value beside the bound, as its other checks do).
-const got = (iss: { readonly input?: unknown }) => (typeof iss.input === 'number' ? `, got ${iss.input}` : '');
-export const positive = (kind: NumberKind = 'any') => humanNumber(finiteNumber().positive({ error: (iss) => `must be greater than 0${got(iss)}` }), kind);
-const nonNegative = (kind: NumberKind) => humanNumber(finiteNumber().nonnegative({ error: (iss) => `must be >= 0${got(iss)}` }), kind);
+// A parameter's bound with the value refused (a distribution's parameters name the value beside the bound, as its other checks do), by the one rule (value-given.ts).
+const got = (words: string) => (iss: { readonly input?: unknown }) => withValueGiven(words, typeof iss.input === 'number' ? iss.input : undefined);
+export const positive = (kind: NumberKind = 'any') => humanNumber(finiteNumber().positive({ error: got('must be greater than 0') }), kind);
+const nonNegative = (kind: NumberKind) => humanNumber(finiteNumber().nonnegative({ error: got('must be >= 0') }), kind);
 const probability = () =>
   humanNumber(
     finiteNumber()
-      .gt(0, { error: (iss) => `must be strictly between 0 and 1${got(iss)}` })
-      .lt(1, { error: (iss) => `must be strictly between 0 and 1${got(iss)}${percentHint(iss.input, { min: 0, max: 1, open: true })}` }),
+      .gt(0, { error: got('must be strictly between 0 and 1') })
+      .lt(1, { error: (iss) => got(`must be strictly between 0 and 1${percentHint(iss.input, { min: 0, max: 1, open: true })}`)(iss) }),
   );
 
 /**
@@ -310,7 +311,7 @@ export const discreteSchemaOf = ofKind((kind, id) =>
       dist: z.literal('discrete'),
       values: z.array(finite(kind)).min(1, { error: 'needs at least one value' }).max(10_000, { error: 'at most 10,000 values' }),
       weights: z
-        .array(humanNumber(finiteNumber().nonnegative({ error: (iss) => `must be >= 0${got(iss)}` })))
+        .array(humanNumber(finiteNumber().nonnegative({ error: got('must be >= 0') })))
         .min(1, { error: 'needs at least one weight' })
         .max(10_000, { error: 'at most 10,000 weights' }),
     })

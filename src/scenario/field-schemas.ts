@@ -7,6 +7,7 @@ import type { NumberKind } from './human-number.js';
 import { PLAUSIBLE_RENEWAL, renewalAtMost } from './plausible-renewal.js';
 import { monthlyPercentHint, monthlyPercentValuesHint, monthOfYearWords, percentHint, percentValuesHint, UNIT_INTERVAL, withoutPercentHint } from './percent-hint.js';
 import { quantilePoints } from './quantile-points.js';
+import { withValueGiven } from './value-given.js';
 import { amountWithYearLevelSchema, countMedianWithYearLevelSchema, countWithYearLevelSchema, shareWithYearLevelSchema, type YearLevelSpec } from './year-level-schema.js';
 
 /**
@@ -49,21 +50,11 @@ function withinOf<T extends DistributionSpec | YearLevelSpec>(base: z.ZodType<T>
         code: 'custom',
         message:
           value !== undefined
-            ? `${what} must be ${range}${givenUnlessHinted(value, hi === 1 ? hints.fixed(value) : '')}`
+            ? withValueGiven(`${what} must be ${range}${hi === 1 ? hints.fixed(value) : ''}`, value)
             : `${what} must stay ${range}, but ${nameOf(spec)} can draw ${where}; ${percentFix(spec, hi, hints.values) ?? fix}`,
       });
     }
   });
-}
-
-/**
- * A refused number's hint, after the value given unless the hint names it itself ("did you mean
- * 0.85 (or 85%)?" for 85): `renewalRate: 1.5` said only "a rate must be within [0, 1]".
- *
- * @example givenUnlessHinted(-3, '') // => ', got -3'
- */
-function givenUnlessHinted(value: number, hint: string): string {
-  return hint.includes('did you mean') ? hint : `, got ${value}${hint}`;
 }
 
 /**
@@ -79,7 +70,7 @@ function withFieldHints(spec: unknown, issues: z.core.$ZodRawIssue[], hints: Per
   issues.forEach((issue, i) => {
     const at = issue.path?.length === 1 ? issue.path[0] : undefined;
     if (dist === 'beta' && at === 'mean' && (issue.code === 'too_big' || issue.code === 'too_small') && typeof issue.input === 'number')
-      issues[i] = { code: 'custom', path: ['mean'], input: issue.input, message: `must be strictly between 0 and 1${givenUnlessHinted(issue.input, hints.inner!.mean(issue.input))}` };
+      issues[i] = { code: 'custom', path: ['mean'], input: issue.input, message: withValueGiven(`must be strictly between 0 and 1${hints.inner!.mean(issue.input)}`, issue.input) };
     else if (dist === 'quantiles' && at === 'quantiles' && issue.code === 'custom' && typeof issue.message === 'string') {
       const quantiles = (spec as { quantiles?: Record<string, unknown> }).quantiles ?? {};
       const points = quantilePoints(Object.fromEntries(Object.entries(quantiles).filter((e): e is [string, number] => typeof e[1] === 'number')));

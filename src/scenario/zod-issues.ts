@@ -4,7 +4,7 @@ import { editDistance, nearestName } from './edit-distance.js';
 import { monthNumber } from './human-number-schema.js';
 import { metricMeant, TARGET_METRICS } from './metric-meant.js';
 import { type Readings } from './human-number.js';
-import { groupsDigits, numberGiven, textReading } from './value-given.js';
+import { describeValue, withValueGiven } from './value-given.js';
 
 /** A validation problem before it is located in the file. */
 export interface RawIssue {
@@ -185,24 +185,6 @@ function boundMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, 
   return `must be ${small ? (inclusive ? 'at least' : 'above') : inclusive ? 'at most' : 'below'} ${limit}, got ${describeValue(value)}`;
 }
 
-/**
- * A field's own words for a number it refuses, with the value given after them, as every other
- * refusal says it ('must be a whole number' was all a planner saw for `customers: 200.5`): before
- * the advice that follows a "; ", and a text's number after it (`"0.5k" (500)`). Words that already
- * say what was given keep theirs, as does a percent hint ("did you mean 0.05 (or 5%)?" names it).
- *
- * @example withValueGiven('must be a whole number', 200.5) // => 'must be a whole number, got 200.5'
- * @example withValueGiven('a share is in [0, 1]; did you mean 0.5 (or 50%)?', 50) // => the same, unchanged
- */
-function withValueGiven(message: string, value: unknown): string {
-  if (/\bgot\b|did you mean/.test(message) || value === undefined) return message;
-  const grouped = groupsDigits(message);
-  const shown = typeof value === 'number' ? numberGiven(value, grouped) : describeValue(value);
-  const given = `, got ${shown}${typeof value === 'string' ? textReading(value, grouped) : ''}`;
-  const advice = message.indexOf('; ');
-  return advice < 0 ? message + given : message.slice(0, advice) + given + message.slice(advice);
-}
-
 /** The value at a path in the parsed document, or undefined. */
 function valueAt(input: unknown, path: ReadonlyArray<string | number>): unknown {
   let node = input;
@@ -266,19 +248,6 @@ function shapeHint(expected: 'array' | 'object', value: unknown, path: ReadonlyA
       ? ': its items are keys of one object: write them inside one { }, not a list [ ] of objects of one key each'
       : ': its items are keys of one mapping: remove the "- " before each, keeping them at one indentation';
   return json ? ': write "key": value pairs inside { }, not a list [ ]' : ': write key: value pairs (each on a line of its own, or inside { }), not a list';
-}
-
-/** A short description of a value for messages: `"many"` (an excerpt, escaped: see display-text.ts), `a list`, `null`. */
-function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  // What YAML's !!timestamp, !!binary and !!set make: not mappings, as the message said they were.
-  if (value instanceof Date) return 'a date (YAML !!timestamp)';
-  if (value instanceof Uint8Array) return 'binary data (YAML !!binary)';
-  if (value instanceof Set) return 'a set (YAML !!set)';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return quoteText(value);
-  return String(value);
 }
 
 /**

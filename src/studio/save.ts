@@ -22,6 +22,8 @@ const DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 export function saveFileName(name: unknown, base: string): string {
   if (typeof name !== 'string') throw new Refusal(400, 'give the file a name', 'name');
   const stem = name.trim().replace(/\.ya?ml$/i, '');
+  // An emptied box was told the rule for names, as if what it held broke it.
+  if (stem === '') throw new Refusal(400, 'give the file a name', 'name');
   if (!SAVE_NAME.test(stem))
     throw new Refusal(400, 'a name is letters, digits, spaces, - and _ (up to 64), with no folder: the file goes next to the scenario', 'name');
   if (DEVICE_NAME.test(stem)) throw new Refusal(400, `${stem} is a device's name on Windows, not a file's; choose another name`, 'name');

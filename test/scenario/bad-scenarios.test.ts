@@ -81,7 +81,7 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
   {
     name: 'a conversion beta mean of 1.2 is still offered 1.2% (a plausible conversion)',
     yaml: edit('conversion: 0.05', 'conversion: { dist: beta, mean: 1.2, sd: 0.003 }'),
-    expected: ['bad.yaml:13:39 tiers[0].newBusiness.conversion.mean: must be strictly between 0 and 1, got 1.2; did you mean 0.012 (or 1.2%)?'],
+    expected: ['bad.yaml:13:39 tiers[0].newBusiness.conversion.mean: must be strictly between 0 and 1; did you mean 0.012 (or 1.2%)?'],
   },
   {
     name: 'a conversion above 1 still reads as a percent (opportunity to won runs to 30%)',

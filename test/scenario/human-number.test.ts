@@ -481,7 +481,7 @@ const badNumbers: Array<{ name: string; yaml: string; expected: string[] }> = [
     yaml: edit(['conversion: 0.05', 'conversion: 0.05\n      reps: { start: 2, attrition: { dist: beta, mean: 17, sd: 5 }, capacity: 3 }']),
     expected: [
       "bad.yaml:14:36 tiers[0].newBusiness.reps.attrition: its mean 17 looks like a percent. It is a month's rate: if 17% is a year's, write 0.0154 (1.54%) a month",
-      'bad.yaml:14:56 tiers[0].newBusiness.reps.attrition.mean: must be strictly between 0 and 1, got 17; did you mean 0.17 (or 17%)?',
+      'bad.yaml:14:56 tiers[0].newBusiness.reps.attrition.mean: must be strictly between 0 and 1; did you mean 0.17 (or 17%)?',
     ],
   },
   {

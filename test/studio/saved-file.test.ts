@@ -65,6 +65,9 @@ describe('arrcast studio: a saved what-if says only what the page changed, whate
 describe('arrcast studio: save names', () => {
   const NAME_RULE = 'a name is letters, digits, spaces, - and _ (up to 64), with no folder: the file goes next to the scenario';
   const cases: Array<[string, number, string]> = [
+    // An emptied box was told the rule for names, as if what it held broke it.
+    ['', 400, 'give the file a name'],
+    ['  .yaml', 400, 'give the file a name'],
     ['con', 400, "con is a device's name on Windows, not a file's; choose another name"],
     ['NUL.yaml', 400, "NUL is a device's name on Windows, not a file's; choose another name"],
     ['com1', 400, "com1 is a device's name on Windows, not a file's; choose another name"],

@@ -258,16 +258,37 @@ function buildControls(): void {
   const saveButton = el('button', { type: 'button', id: 'save' }, 'Save as');
   const reportButton = el('button', { type: 'button', id: 'download-report' }, 'Download report');
   const saved = el('p', { id: 'saved', role: 'status' });
+  // Why a save or a report failed, under their buttons: said at the top of the controls, it was
+  // scrolled out of sight of the planner who had just pressed them (and the last save's "Saved ..."
+  // stood beside the refusal of the next).
+  const saveError = el('p', { id: 'save-error', class: 'note', role: 'alert' });
+  const showSaveError = (message: string | undefined) => {
+    saveError.textContent = message ?? '';
+    // The line appears under the buttons, often below the window's foot when they sit at it.
+    if (message !== undefined) saveError.scrollIntoView({ block: 'nearest' });
+  };
   saveButton.addEventListener('click', () => {
+    // One save at a time: a double click sent a second request for the same name, refused as taken
+    // and answered last, so the page said "Not saved." of a file just written. The last refusal
+    // goes as the next save starts (it stood beside the new name while that save ran).
+    saveButton.disabled = true;
+    saved.textContent = 'Saving…';
+    delete saved.dataset.file;
+    showSaveError(undefined);
     api<{ file: string; command: string; saveName: string }>('/api/save', { state: state(), name: name.value, ...(shownHash !== undefined ? { shown: shownHash } : {}) })
       .then((r) => {
         // The name just saved is taken now: the box offers the next free one.
         name.value = r.saveName;
         saved.textContent = `Saved ${r.file}. Its numbers: ${r.command}`;
         saved.dataset.file = r.file;
-        showError(undefined);
+        showSaveError(undefined);
       })
-      .catch((e: Error) => showError(e.message));
+      .catch((e: Error) => {
+        saved.textContent = 'Not saved.';
+        delete saved.dataset.file;
+        showSaveError(e.message);
+      })
+      .finally(() => (saveButton.disabled = false));
   });
   reportButton.addEventListener('click', () => {
     reportButton.disabled = true;
@@ -281,14 +302,19 @@ function buildControls(): void {
         a.click();
         a.remove();
         saved.textContent = 'report.html downloaded.';
+        showSaveError(undefined);
       })
       .catch((e: Error) => {
         // Every failure replaces the running line (a save said since is left): it stayed on screen
         // beside the error, as if the report were still being made.
         if (saved.textContent === running) saved.textContent = 'No report was made.';
-        showError(e.message);
+        showSaveError(e.message);
       })
       .finally(() => (reportButton.disabled = false));
+  });
+  // Enter in the name box saves, as in a form (it did nothing: a keyboard user had to Tab on to the button).
+  name.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.isComposing) saveButton.click();
   });
   const resetButton = el('button', { type: 'button', id: 'reset' }, 'Back to the file');
   resetButton.addEventListener('click', () => {
@@ -297,7 +323,7 @@ function buildControls(): void {
   });
   const row = el('div', { class: 'row' });
   row.append(resetButton, saveButton, reportButton);
-  save.append(nameBox, row, saved);
+  save.append(nameBox, row, saved, saveError);
   root.append(save);
 }
 
