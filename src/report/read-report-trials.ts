@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { REPORT_FILES } from './report-files.js';
 import { sipCount } from './sipmath.js';
 import { storedTrialValue, type TrialStorage } from './stored-trial-value.js';
+import { writtenMoneyDecimals } from './trials-csv.js';
 import { tierKey } from '../model/column-key.js';
 import type { Metric } from '../model/components.js';
 import { openFailure, readFileBytes } from '../scenario/read-file.js';
@@ -324,7 +325,7 @@ export async function readReportTrials(base: ReportHeader, wanted: ReadonlyArray
     ...base,
     source,
     series: (tier, metric) => values.get(seriesKey(tier, metric, tiers)),
-    stored: (tier, metric, value) => storedTrialValue(value, storage(seriesKey(tier, metric, tiers))),
+    stored: (tier, metric, value) => storedTrialValue(value, storage(seriesKey(tier, metric, tiers)), writtenMoneyDecimals(base.currency)),
   };
 }
 
