@@ -223,7 +223,7 @@ describe('comparison.xlsx, every numeric cell against comparison.json', () => {
     await cwb.xlsx.readFile(join(out, 'comparison.xlsx'));
   });
 
-  const labelIndex = (label: Cell) => c.scenarios.findIndex((s: Json) => s.label === label);
+  const labelIndex = (label: Cell | undefined) => c.scenarios.findIndex((s: Json) => s.label === label);
 
   it('Side by side: each metric of each scenario, by its header', () => {
     const t = table(cwb.getWorksheet('Side by side')!, 'Metric');
@@ -233,7 +233,7 @@ describe('comparison.xlsx, every numeric cell against comparison.json', () => {
 
   const differenceByHeader = (x: Json, h: string): Cell | undefined =>
     h === 'P(X < A)' ? x.probabilityBelow.value : h === 'P low' ? x.probabilityBelow.interval[0] : h === 'P high' ? x.probabilityBelow.interval[1] : statByHeader(x, h);
-  const differenceOf = (list: Json[], label: Cell) => {
+  const differenceOf = (list: Json[], label: Cell | undefined) => {
     const x = list.find((y: Json) => `${c.scenarios[y.scenario].label} vs A` === label);
     expect(x, String(label)).toBeDefined();
     return x;
