@@ -2,7 +2,7 @@ import { forecastKindWords } from './forecast-kind-words.js';
 import type { Summary } from '../analysis/summarize.js';
 import type { DriverSensitivity } from '../analysis/sensitivity.js';
 import { COMPONENT_LABELS, type Component } from '../model/components.js';
-import { bareCurrency, currencyMark, currencySymbol, formatShare, type CurrencyMark } from './money.js';
+import { bareCurrency, currencyMark, formatShare, type CurrencyMark } from './money.js';
 import { confidenceWords } from './confidence-text.js';
 import { displayWidth } from './display-width.js';
 import { terminalText } from './terminal-text.js';
