@@ -36,7 +36,7 @@ export function bridgeSteps(summary: Summary, symbol: CurrencyMark = '$'): Bridg
   const sign = (v: number) => (v >= 0 ? '+' : '');
   // A bridge is a sum: every bar in one unit at one number of decimals (fixedMoney), so the steps
   // read against the totals ("$94.0M", "+$25.8M", "-$0.7M"). The ending bar may so carry one more
-  // decimal than the headline row's mean ($144.6M beside $145M): both are the same mean, rounded.
+  // decimal than the headline row's mean ($144.5M beside $145M): both are the same mean, rounded.
   const amounts = [summary.openingArr, summary.metrics.endingArr.mean, ...METRIC_COMPONENTS.endingArr.filter((c) => c !== 'openingBook').map(meanOf)];
   const fmt = bridgeMoney(amounts, symbol);
   const raw: Array<Omit<BridgeStep, 'next' | 'order'>> = [];
