@@ -52,3 +52,14 @@ describe("the ARR bridge's labels agree with the tables' three significant digit
     expect(steps.map((s) => s.text)).toEqual(['$94.0M', '+$49.5M', '+$1.7M', '+$5.0M', '+$4.0M', '-$1.4M', '-$8.2M', '$144.6M']);
   });
 });
+
+describe('the ARR bridge at its cap of more decimals', () => {
+  // Ending ARR 120,499,960: $120.5M, $120.50M and $120.500M all read against the tables' $120M, and
+  // the bridge wrote $120.5000M (and $82.8768M, false precision) and still disagreed. It now keeps
+  // at most two more decimals, and of the forms it tries the one with the fewest bars disagreeing
+  // (here fixedMoney's own: only the ending bar, against every bar at four decimals).
+  it.each([120_499_960, 120_499_600])('an ending mean within 1e-4 of a half (%d)', (ending) => {
+    const steps = bridgeSteps(bridgeSummary(82_876_800, { newBusiness: ending - 82_876_800 }), '$');
+    expect(steps.map((s) => s.text)).toEqual(['$82.9M', '+$37.6M', '$120.5M']);
+  });
+});

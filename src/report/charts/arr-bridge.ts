@@ -61,21 +61,27 @@ export function bridgeSteps(summary: Summary, symbol: CurrencyMark = '$'): Bridg
   return raw.map((s, i) => ({ ...s, order: i, next: raw[i + 1]?.label ?? '' }));
 }
 
-/** The most decimals bridgeMoney adds to fixedMoney's. */
-const MORE_DECIMALS = 3;
+/** The most decimals bridgeMoney adds to fixedMoney's: past that a bar reads to a hundredth of its unit's tenth ($82.8768M), false precision. */
+const MORE_DECIMALS = 2;
 
 /**
  * The bridge's one formatter: fixedMoney's unit and decimals, with as few more decimals as it takes
  * for every bar to agree with the tables' figure of the same mean (formatCurrency's three significant
  * digits) at the precision shown: 120,486,500 was "$120.5M" beside the headline's "$120M", a step of
  * 3,545,100 "+$3.5M" beside "$3.55M" (two roundings of one amount); now "$120.49M", "+$3.55M".
+ * At most MORE_DECIMALS more; when none of those agrees everywhere (a mean within a hair of a half:
+ * 120,499,960 reads $120.5M, $120.50M and $120.500M beside $120M), the form with the fewest bars
+ * disagreeing, the shortest of those.
  */
 function bridgeMoney(amounts: readonly number[], symbol: CurrencyMark): (v: number) => string {
-  for (let more = 0; more < MORE_DECIMALS; more++) {
+  let best: { fmt: (v: number) => string; disagreeing: number } | undefined;
+  for (let more = 0; more <= MORE_DECIMALS; more++) {
     const fmt = fixedMoney(amounts, symbol, more);
-    if (amounts.every((v) => !Number.isFinite(v) || agreeAtPrecision(fmt(v), formatCurrency(v, symbol)))) return fmt;
+    const disagreeing = amounts.filter((v) => Number.isFinite(v) && !agreeAtPrecision(fmt(v), formatCurrency(v, symbol))).length;
+    if (disagreeing === 0) return fmt;
+    if (best === undefined || disagreeing < best.disagreeing) best = { fmt, disagreeing };
   }
-  return fixedMoney(amounts, symbol, MORE_DECIMALS);
+  return best!.fmt;
 }
 
 /**
