@@ -53,6 +53,15 @@ export function currencyMinorDigits(currency: string): number {
 }
 
 /**
+ * The decimals trials.csv, sipmath.json and score.csv write a currency's amounts to at most: its
+ * minor unit, the cent at least (yen keep their cents, as before; dinars their fils: at the cent a
+ * KWD P50 of 0.075 read back as 0.08).
+ *
+ * @example writtenMoneyDecimals('KWD') // => 3; writtenMoneyDecimals('JPY') // => 2
+ */
+export const writtenMoneyDecimals = (currency: string): number => Math.max(2, currencyMinorDigits(currency));
+
+/**
  * A currency as the terminal writes its amounts: without a symbol (its tables name the currency in
  * their headings) but with its minor unit's decimals, so ¥7 is "7", not "7.00".
  */

@@ -5,7 +5,8 @@ import { METRIC_LABELS, METRICS } from '../model/components.js';
 import { AsciiBuffer } from './ascii-buffer.js';
 import { tierKey } from '../model/column-key.js';
 import { forecastKindWords } from './forecast-kind-words.js';
-import { breakdownDecimals, writtenMoneyDecimals } from './trials-csv.js';
+import { breakdownDecimals } from './trials-csv.js';
+import { writtenMoneyDecimals } from './money.js';
 
 /**
  * sipmath.json: the per-trial results as a SIPmath 3.0 library (ProbabilityManagement.org's open
@@ -104,6 +105,10 @@ function metadata(s: SipSpec, count: number, currency: string): Record<string, n
   meta.units = currency;
   meta.description = s.description;
   meta.arrcastStorage = s.storage;
+  // The decimals its amounts are written to, where a currency's minor unit takes more than the cent
+  // (a dinar's fils): a reader cannot tell them from an older file's cents otherwise. Absent, the cent (every file before).
+  const money = writtenMoneyDecimals(currency);
+  if (money > 2) meta.arrcastDecimals = money;
   return meta;
 }
 

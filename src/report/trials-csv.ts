@@ -3,21 +3,12 @@ import type { TrialStore } from '../engine/trial-store.js';
 import type { Column, TrialLayout } from '../model/trial-layout.js';
 import { AsciiBuffer } from './ascii-buffer.js';
 import { csvField } from './csv-field.js';
-import { currencyMinorDigits } from './money.js';
+import { writtenMoneyDecimals } from './money.js';
 
 const ROWS_PER_WRITE = 2000;
 
 /** Decimals of a breakdown's money by its size (decimalsFor's BREAKDOWN_MONEY). */
 const BREAKDOWN_MONEY = -1;
-
-/**
- * The decimals trials.csv and sipmath.json write a currency's amounts to at most: its minor unit,
- * the cent at least (yen keep their cents, as before; dinars their fils: at the cent a KWD P50 of
- * 0.075 read back as 0.08).
- *
- * @example writtenMoneyDecimals('KWD') // => 3; writtenMoneyDecimals('JPY') // => 2
- */
-export const writtenMoneyDecimals = (currency: string): number => Math.max(2, currencyMinorDigits(currency));
 
 /**
  * Decimal places written for each kind of column; BREAKDOWN_MONEY: float32 money, written with
