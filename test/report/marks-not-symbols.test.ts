@@ -10,7 +10,7 @@ import { runReportScenario, TWO_TIERS } from './fixture.js';
 /**
  * report.html, the charts, report.xlsx and the studio's answer take each currency's minor digits from
  * its code (currencyMark), not back from its symbol: markMinorDigits built a table of every
- * currency's symbol (Intl.supportedValuesOf, about 130 ms the first time, under load), which a
+ * currency's symbol (Intl.supportedValuesOf, some 20 ms of CPU the first time, below the noise), which a
  * browser without Intl.supportedValuesOf (the studio's page; Safari before 15.4) cannot build at all.
  * Here the runtime has none: every output must still write a dinar's amounts.
  */
