@@ -25,6 +25,9 @@ const close = (a, b, what, rel = 1e-9, abs = 0.006) => {
 };
 // csv-parse, not a split on commas: tier names may hold commas and come quoted (csvField).
 const csv = (f) => parse(readFileSync(join(dir, f), 'utf8'), { relax_column_count: false });
+// The CSVs write money to the currency's minor unit (README: the cent, the yen, the fils): half of it, at least the cent's 0.006.
+const minorDigits = (() => { try { return new Intl.NumberFormat('en-US', { style: 'currency', currency: s.scenario.currency }).resolvedOptions().maximumFractionDigits ?? 2; } catch { return 2; } })();
+const CSV_HALF = Math.max(0.006, 0.5 * 10 ** -minorDigits * (1 + 1e-9));
 const PCTS = ['p1', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99'];
 const stat = (st, k) => (k === 'mean' || k === 'sd' || k === 'min' || k === 'max' ? st[k] : st.percentiles?.[k]);
 
@@ -41,14 +44,14 @@ for (const [metric, tier, comp, statName, value] of pc) {
   if (!st) { if (!globalThis.warned?.[metric + tier + comp]) { (globalThis.warned ??= {})[metric + tier + comp] = 1; console.log(`skip percentiles.csv ${metric},${tier},${comp}`); } continue; }
   const v = stat(st, statName);
   if (v === undefined) continue;
-  close(value === '' ? '' : Number(value), v, `percentiles.csv ${metric},${tier},${comp},${statName}`, 1e-12, 0.006);
+  close(value === '' ? '' : Number(value), v, `percentiles.csv ${metric},${tier},${comp},${statName}`, 1e-12, CSV_HALF);
 }
 
 // 2. monthly.csv vs summary.monthly
 const mc = existsSync(join(dir, 'monthly.csv')) ? csv('monthly.csv') : [[]]; const mh = mc.shift();
 for (const row of mc) {
   const m = s.monthly[Number(row[0]) - 1];
-  for (let i = 3; i < mh.length; i++) close(Number(row[i]), stat(m[row[2]], mh[i]), `monthly.csv ${row[0]} ${row[2]} ${mh[i]}`, 1e-12, 0.006);
+  for (let i = 3; i < mh.length; i++) close(Number(row[i]), stat(m[row[2]], mh[i]), `monthly.csv ${row[0]} ${row[2]} ${mh[i]}`, 1e-12, CSV_HALF);
 }
 // month 12 cumulative revenue = revenue; MRR month 12 * 12 = ending ARR (mean)
 close(s.monthly[11].cumulativeRevenue.mean, s.metrics.revenue.mean, 'cumulative revenue at month 12 vs revenue (mean)', 1e-6);

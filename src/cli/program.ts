@@ -264,7 +264,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           // Kept as typed: seeds are strings to the streams, so 7 and "7" are the same run.
           // Without trials.csv or a re-forecast, nothing reads the drivers' own draws past the trials the attribution uses.
           // trials.csv is written as the chunks come in, when it can be (startTrialsStream), from the chunks' own values.
-          stream = await startTrialsStream(out, opts.outputs, trials, opts.precision !== undefined);
+          stream = await startTrialsStream(out, opts.outputs, trials, opts.precision !== undefined, loaded.scenario.currency);
           const onChunk = stream ? { onChunk: stream.accept.bind(stream) } : {};
           const ownDrawTrials = actuals || (opts.outputs?.includes('trials') && !stream) ? {} : { ownDrawTrials: ATTRIBUTION_TRIALS };
           // Nor anything of the counts and logo renewal but their Stat: kept as tallies (26 MB less at a

@@ -13,13 +13,13 @@ import type { TrialsCsvStream } from '../report/trials-csv-stream.js';
  * temporary directory cannot be made: the folder seen a moment ago may be gone (runs into sibling
  * folders of a new parent remove it again when empty, output-dir.ts), and a lasting cause (a
  * permission, a full disk) is met again by the report's write, which names the report, not a
- * temporary path.
+ * temporary path. `currency`: the scenario's (its minor unit sets the decimals of amounts).
  */
-export async function startTrialsStream(out: string, outputs: readonly OutputName[] | undefined, trials: number, precision: boolean): Promise<TrialsCsvStream | undefined> {
+export async function startTrialsStream(out: string, outputs: readonly OutputName[] | undefined, trials: number, precision: boolean, currency: string): Promise<TrialsCsvStream | undefined> {
   if (precision || !outputs?.includes('trials') || !existsSync(dirname(out))) return undefined;
   const { TrialsCsvStream } = await import('../report/trials-csv-stream.js');
   try {
-    return TrialsCsvStream.open(out, planChunks(trials).length);
+    return TrialsCsvStream.open(out, planChunks(trials).length, currency);
   } catch {
     return undefined;
   }

@@ -7,7 +7,7 @@ import { leadSourceName } from '../scenario/lead-source-name.js';
 import { splitYearLevel } from '../scenario/year-level.js';
 import type { YearLevelSpec } from '../scenario/year-level-schema.js';
 import { fiscalMonthNames } from '../analysis/summarize.js';
-import { formatCurrency, formatStatedCurrency, formatShare } from './money.js';
+import { formatCurrency, formatStatedCurrency, formatShare, type CurrencyMark } from './money.js';
 import { toPrecisionDecimal } from '../math/decimal-round.js';
 import { APPROXIMATELY, statedRounding } from './stated-figure.js';
 
@@ -17,7 +17,7 @@ export type Unit = 'rate' | 'money' | 'count' | 'months' | 'number';
 const Z90 = normalQuantile(0.9);
 
 /** A value written in its unit: 0.03 -> "3.0%", 150000 -> "$150k", 2700 -> "2,700", 1 -> "1 month". */
-export function formatValue(value: number, unit: Unit, symbol: string): string {
+export function formatValue(value: number, unit: Unit, symbol: CurrencyMark): string {
   switch (unit) {
     case 'rate':
       return formatShare(value);
@@ -43,7 +43,7 @@ export function formatValue(value: number, unit: Unit, symbol: string): string {
  * @example statedValue(0.86, 'rate', '$') // => '86%'
  * @example statedValue(18_234_567.89, 'money', '$') // => '≈$18.2346M'
  */
-export function statedValue(value: number, unit: Unit, symbol: string): string {
+export function statedValue(value: number, unit: Unit, symbol: CurrencyMark): string {
   if (!Number.isFinite(value)) return formatValue(value, unit, symbol);
   // 15 significant digits: the decimal a planner typed (0.07 * 100 is 7.000000000000001).
   const exact = (v: number, grouping = true) => {
@@ -92,7 +92,7 @@ const LISTED = 8;
  * @example describeDistribution({ dist: 'lognormal', median: 150000, p90: 400000 }, 'money', '$') // => 'lognormal, median $150k, P90 $400k (mean $201k)'
  * Complexity: O(values listed).
  */
-export function describeDistribution(spec: DistributionSpec, unit: Unit, symbol: string, derived?: 'mean' | 'median'): string {
+export function describeDistribution(spec: DistributionSpec, unit: Unit, symbol: CurrencyMark, derived?: 'mean' | 'median'): string {
   // What the planner wrote (w), exactly; what arrcast derived from it (f), as an estimate.
   const w = (v: number) => statedValue(v, unit, symbol);
   const f = (v: number) => formatValue(v, unit, symbol);
@@ -170,7 +170,7 @@ export function describeDistribution(spec: DistributionSpec, unit: Unit, symbol:
  * // => 'Poisson, mean 2,449; this year's mean: lognormal, P10 2,000, P90 3,000 (median 2,449, mean 2,467), drawn once per trial'
  * Complexity: as describeDistribution.
  */
-export function describeWithYearLevel(spec: YearLevelSpec, unit: Unit, symbol: string): string {
+export function describeWithYearLevel(spec: YearLevelSpec, unit: Unit, symbol: CurrencyMark): string {
   const split = splitYearLevel(spec);
   // Beside a year-level distribution, the unit-level one's parameter is that distribution's centre, derived.
   const parameter = typeof spec !== 'number' && spec.dist === 'lognormal' ? 'median' : 'mean';
@@ -217,7 +217,7 @@ const MARKET: Record<keyof MarketLoadings, { driver: string; how: string }> = {
 const byMonth = (values: readonly number[], names: readonly string[], f: (v: number) => string) => values.map((v, i) => `${names[i]} ${f(v)}`).join(', ');
 
 /** The drivers of one tier, described, in the order a planner fills them in. */
-function tierAssumptions(tier: Tier, months: readonly string[], symbol: string): TierAssumptions {
+function tierAssumptions(tier: Tier, months: readonly string[], symbol: CurrencyMark): TierAssumptions {
   const rows: Array<[string, string]> = [];
   const d = (driver: string, spec: DistributionSpec, unit: Unit) => rows.push([driver, describeDistribution(spec, unit, symbol)]);
   const e = tier.existing;
@@ -314,7 +314,7 @@ function tierAssumptions(tier: Tier, months: readonly string[], symbol: string):
  * @example scenarioAssumptions(loaded.scenario, '$').tiers[0].drivers.map((d) => d.sentence)
  * Complexity: O(size of the scenario).
  */
-export function scenarioAssumptions(scenario: Scenario, symbol: string): { tiers: TierAssumptions[]; market: MarketAssumption[] } {
+export function scenarioAssumptions(scenario: Scenario, symbol: CurrencyMark): { tiers: TierAssumptions[]; market: MarketAssumption[] } {
   const months = fiscalMonthNames(scenario.fiscalYearStartMonth);
   return {
     tiers: scenario.tiers.map((t) => tierAssumptions(t, months, symbol)),

@@ -8,10 +8,13 @@ import { toFixedDecimal } from '../math/decimal-round.js';
  * unit; whole numbers below a thousand. So a chart's labels read alike: "$94.0M", "+$25.8M",
  * "+$5.0M", "-$0.7M" rather than "$94M", "+$25.8M", "+$5M", "-$699k".
  *
+ * `moreDecimals` adds to those (the ARR bridge's, so that no bar reads against the tables' figure
+ * after two roundings: agree-at-precision.ts).
+ *
  * @example fixedMoney([94e6, 5e6, 3.98e6], '$')(5e6) // => '$5.0M'
  * Complexity: O(values) to build, O(1) per call.
  */
-export function fixedMoney(values: readonly number[], symbol: CurrencyMark): (v: number) => string {
+export function fixedMoney(values: readonly number[], symbol: CurrencyMark, moreDecimals = 0): (v: number) => string {
   const finite = values.filter((v) => Number.isFinite(v) && v !== 0).map(Math.abs);
   const largest = finite.length > 0 ? Math.max(...finite) : 0;
   const least = finite.length > 0 ? Math.min(...finite) : 0;
@@ -22,7 +25,7 @@ export function fixedMoney(values: readonly number[], symbol: CurrencyMark): (v:
   if (unit !== 'T' && Number(toFixedDecimal(largest / unitSize(unit), decimalsIn(unit))) >= 1000)
     unit = MONEY_UNITS[MONEY_UNITS.findIndex(([u]) => u === unit) + 1]![0];
   const scale = unitSize(unit);
-  const decimals = decimalsIn(unit);
+  const decimals = decimalsIn(unit) + moreDecimals;
   return (v: number) => {
     if (!Number.isFinite(v)) return '-';
     const text = toFixedDecimal(Math.abs(v) / scale, decimals);

@@ -302,11 +302,13 @@ export async function readReportTrials(base: ReportHeader, wanted: ReadonlyArray
   let source: ReportTrials['source'];
   // How a sipmath.json says its SIPs are stored (since the nineteenth session); guessed for an older file.
   const stated = new Map<string, TrialStorage>();
+  // The decimals the file writes an amount to, read from the file: a KWD file written before the fils were kept holds cents.
+  const written: WrittenDecimals = { money: OLDEST_MONEY_DECIMALS };
   if (await exists(REPORT_FILES.trials)) {
-    values = await readTrialsCsv(join(dir, REPORT_FILES.trials), keys, trials);
+    values = await readTrialsCsv(join(dir, REPORT_FILES.trials), keys, trials, written);
     source = 'trials.csv';
   } else if (await exists(REPORT_FILES.sipmath)) {
-    values = await readSipmath(join(dir, REPORT_FILES.sipmath), keys, trials, sipCount(tiers.length), stated);
+    values = await readSipmath(join(dir, REPORT_FILES.sipmath), keys, trials, sipCount(tiers.length), stated, written);
     source = 'sipmath.json';
   } else
     throw new ReportTrialsError(
@@ -324,9 +326,24 @@ export async function readReportTrials(base: ReportHeader, wanted: ReadonlyArray
     ...base,
     source,
     series: (tier, metric) => values.get(seriesKey(tier, metric, tiers)),
-    stored: (tier, metric, value) => storedTrialValue(value, storage(seriesKey(tier, metric, tiers))),
+    stored: (tier, metric, value) => storedTrialValue(value, storage(seriesKey(tier, metric, tiers)), written.money),
   };
 }
+
+/**
+ * The most decimals a report file writes an amount to (stored-trial-value.ts' `money`): the cent,
+ * as every file did before December 2026, or the minor unit where it has more (a dinar's fils,
+ * writtenMoneyDecimals). Read from the file, not from its currency: an older KWD file holds cents.
+ */
+interface WrittenDecimals {
+  money: number;
+}
+
+/** The decimals of an amount in a file that does not say (every file before December 2026, and any currency of 2 or fewer minor digits). */
+const OLDEST_MONEY_DECIMALS = 2;
+
+/** The most decimals a report file may state (sipmath.json's metadata.arrcastDecimals): no currency has more than 4 minor digits. */
+const MOST_MONEY_DECIMALS = 4;
 
 /** What to do about a report file re-saved as UTF-16. */
 const RESAVED_AS_UTF16 = 'arrcast writes its report files as UTF-8; save it as UTF-8, or re-run the forecast';
@@ -334,7 +351,7 @@ const RESAVED_AS_UTF16 = 'arrcast writes its report files as UTF-8; save it as U
 const UTF16_LOOK_BYTES = 65_536;
 
 /** The columns `keys` of trials.csv, streamed line by line; a key missing from the header is left out. */
-async function readTrialsCsv(file: string, keys: readonly string[], trials: number): Promise<Map<string, Float64Array>> {
+async function readTrialsCsv(file: string, keys: readonly string[], trials: number, written: WrittenDecimals): Promise<Map<string, Float64Array>> {
   const handle = await openRegular(file);
   try {
     // Re-saved as UTF-16 (Notepad's "Unicode"), it read as 'has more rows than the N trials its summary.json counts'.
@@ -342,7 +359,7 @@ async function readTrialsCsv(file: string, keys: readonly string[], trials: numb
     const { bytesRead } = await handle.read(head, 0, head.byteLength, 0);
     const words = utf16Words(head.subarray(0, bytesRead));
     if (words !== undefined) throw new ReportTrialsError(`${file} ${words}: ${RESAVED_AS_UTF16}`);
-    return await readTrialsLines(handle, file, keys, trials);
+    return await readTrialsLines(handle, file, keys, trials, written);
   } catch (err) {
     if (err instanceof LineTooLongError) throw new ReportTrialsError(`${file}: ${err.message}: not a trials.csv arrcast writes`);
     throw err;
@@ -351,10 +368,16 @@ async function readTrialsCsv(file: string, keys: readonly string[], trials: numb
   }
 }
 
-async function readTrialsLines(handle: FileHandle, file: string, keys: readonly string[], trials: number): Promise<Map<string, Float64Array>> {
+/**
+ * The columns `keys` of trials.csv's lines, and into `written` the most decimals its revenue column
+ * is written with (trailing zeros are dropped, so the most over its trials), the cent at least.
+ */
+async function readTrialsLines(handle: FileHandle, file: string, keys: readonly string[], trials: number, written: WrittenDecimals): Promise<Map<string, Float64Array>> {
   const lines = boundedLines(handle.createReadStream({ encoding: 'utf8', autoClose: false }), MAX_TRIALS_LINE_CHARS);
   const out = new Map<string, Float64Array>();
   let index: Array<[number, Float64Array]> = [];
+  // A headline amount's column: its decimals are those the file writes amounts to.
+  let moneyAt = -1;
   let row = -1;
   for await (const line of lines) {
     if (row === -1) {
@@ -366,6 +389,7 @@ async function readTrialsLines(handle: FileHandle, file: string, keys: readonly 
       }
       // Header cells are written through csvField: a tier name starting with = + - @ gets a leading '.
       const names = header.map((h) => (/^'[=+\-@\t\r]/.test(h) ? h.slice(1) : h));
+      moneyAt = names.findIndex((n) => (METRICS as readonly string[]).includes(n));
       index = keys.flatMap((k) => {
         const at = names.indexOf(k);
         if (at < 0) return [];
@@ -384,6 +408,9 @@ async function readTrialsLines(handle: FileHandle, file: string, keys: readonly 
       if (cells[at] === undefined || cells[at] === '' || !Number.isFinite(v)) throw new ReportTrialsError(`${file}:${row + 2}: trial ${row + 1} has no number in column ${at + 1}`);
       values[row] = v;
     }
+    const amount = moneyAt < 0 ? undefined : cells[moneyAt];
+    const dot = amount === undefined ? -1 : amount.indexOf('.');
+    if (dot >= 0 && amount!.length - dot - 1 > written.money) written.money = Math.min(MOST_MONEY_DECIMALS, amount!.length - dot - 1);
     row++;
   }
   if (row !== trials) throw new ReportTrialsError(`${file} has ${Math.max(0, row)} trials but its summary.json counts ${trials}: the report is incomplete`);
@@ -400,7 +427,7 @@ const STATED_STORAGES: readonly TrialStorage[] = ['cents', 'float32'];
  * The SIPs named `keys` of sipmath.json (of `sips` SIPs of `trials` values), a key without a SIP left
  * out, into `out`; the storage each SIP's metadata states (`arrcastStorage`) into `stated`, when it does.
  */
-async function readSipmath(file: string, keys: readonly string[], trials: number, sips: number, stated: Map<string, TrialStorage>): Promise<Map<string, Float64Array>> {
+async function readSipmath(file: string, keys: readonly string[], trials: number, sips: number, stated: Map<string, TrialStorage>, written: WrittenDecimals): Promise<Map<string, Float64Array>> {
   const text = (await readRegular(file, MAX_SIPMATH_BYTES)).toString('utf8');
   // Before JSON.parse: no more values than such a file holds, so the memory it takes follows the trials the summary counts.
   const most = trials * sips + SIPMATH_OTHER_VALUES(sips);
@@ -409,8 +436,15 @@ async function readSipmath(file: string, keys: readonly string[], trials: number
   const library = parseJson(text) as { sips?: unknown } | undefined;
   if (library === undefined) throw new ReportTrialsError(`${file} is not JSON`);
   const out = new Map<string, Float64Array>();
-  for (const sip of (Array.isArray(library.sips) ? library.sips : []) as Array<{ name?: unknown; arguments?: { value?: unknown }; metadata?: { arrcastStorage?: unknown } } | null>) {
+  for (const sip of (Array.isArray(library.sips) ? library.sips : []) as Array<{ name?: unknown; arguments?: { value?: unknown }; metadata?: { arrcastStorage?: unknown; arrcastDecimals?: unknown } } | null>) {
     if (sip === null || typeof sip !== 'object') continue;
+    // Written only where a currency's amounts take more than the cent (sipmath.ts): absent, the cent.
+    const decimals = sip.metadata !== null && typeof sip.metadata === 'object' ? sip.metadata.arrcastDecimals : undefined;
+    if (decimals !== undefined) {
+      if (!Number.isInteger(decimals) || (decimals as number) < OLDEST_MONEY_DECIMALS || (decimals as number) > MOST_MONEY_DECIMALS)
+        throw new ReportTrialsError(`${file}: SIP ${String(sip.name)}'s metadata.arrcastDecimals must be a whole number from ${OLDEST_MONEY_DECIMALS} to ${MOST_MONEY_DECIMALS}, got ${JSON.stringify(decimals)?.slice(0, 40) ?? typeof decimals}`);
+      written.money = Math.max(written.money, decimals as number);
+    }
     if (typeof sip.name !== 'string' || !keys.includes(sip.name)) continue;
     const value = sip.arguments?.value;
     if (!Array.isArray(value) || value.length !== trials || !value.every((v) => typeof v === 'number' && Number.isFinite(v)))

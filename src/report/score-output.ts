@@ -15,7 +15,7 @@ import { renderChart, type ChartRenderer } from './render-chart.js';
 import { calibrationSpec, pitHistogramSpec } from './charts/score-charts.js';
 import { escapeHtml } from './html/escape.js';
 import { gridTable } from './html/tables.js';
-import { bareCurrency, belowMinorUnit, currencyMinorDigits, formatCurrency, formatShare } from './money.js';
+import { bareCurrency, belowMinorUnit, formatCurrency, formatShare, writtenMoneyDecimals } from './money.js';
 import { quoteText } from '../scenario/display-text.js';
 import { notScoredReason } from '../scoring/not-scored.js';
 import { quoteReport } from '../scoring/outcomes-file.js';
@@ -167,7 +167,7 @@ export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]):
  * @example scoreCsvMoney('JPY')(0.4242) // => '0.42'
  */
 export function scoreCsvMoney(currency: string): (x: number) => string {
-  const decimals = Math.max(2, currencyMinorDigits(currency));
+  const decimals = writtenMoneyDecimals(currency);
   return (x) => {
     if (!Number.isFinite(x) || !belowMinorUnit(Math.abs(x), decimals)) return csvNumber(x, decimals);
     // The decimals that give three significant digits: 0.0042 (leading digit at 10^-3) takes 5.

@@ -6,6 +6,7 @@ import { AsciiBuffer } from './ascii-buffer.js';
 import { tierKey } from '../model/column-key.js';
 import { forecastKindWords } from './forecast-kind-words.js';
 import { breakdownDecimals } from './trials-csv.js';
+import { writtenMoneyDecimals } from './money.js';
 
 /**
  * sipmath.json: the per-trial results as a SIPmath 3.0 library (ProbabilityManagement.org's open
@@ -33,7 +34,7 @@ export interface SipSpec {
   readonly decimals: (value: number) => number;
   /**
    * How its values are stored, written in its metadata as `arrcastStorage` (stored-trial-value.ts):
-   * 'cents' (float64 to the cent) or 'float32' (breakdownDecimals' digits), so that a reader need not
+   * 'cents' (float64 to the minor unit, the cent at least) or 'float32' (breakdownDecimals' digits), so that a reader need not
    * guess it from the values (a tier's revenue whole in every trial read as an older file's whole units).
    */
   readonly storage: 'cents' | 'float32';
@@ -58,9 +59,9 @@ export function sipColumnKeys(tiers: readonly string[]): string[] {
 }
 
 /**
- * The SIPs of a run: revenue, bookings and ending ARR (float64, to the cent), then each tier's revenue
- * when there are several tiers (float32: the 7 significant digits it holds, to the cent at most, as
- * trials.csv writes it). In whole units, a tier's revenue of 103.33 read 103, and a SIP's values
+ * The SIPs of a run: revenue, bookings and ending ARR (float64, to the currency's minor unit, the cent
+ * at least: writtenMoneyDecimals), then each tier's revenue when there are several tiers (float32: the
+ * 7 significant digits it holds, to that at most, as trials.csv writes it). In whole units, a tier's revenue of 103.33 read 103, and a SIP's values
  * averaged otherwise than its metadata's mean.
  */
 export function sipSpecs(summary: Summary, columns: SipColumns): SipSpec[] {
@@ -70,12 +71,13 @@ export function sipSpecs(summary: Summary, columns: SipColumns): SipSpec[] {
     return c;
   };
   const cur = summary.scenario.currency;
+  const money = writtenMoneyDecimals(cur);
   // A re-forecast's SIPs are of this fiscal year, from its closed months (they read 'next fiscal year').
   const kind = forecastKindWords(summary);
   const sips: SipSpec[] = METRICS.map((m) => ({
     name: m,
     values: need(m),
-    decimals: () => 2,
+    decimals: () => money,
     storage: 'cents',
     stat: summary.metrics[m],
     description: `${METRIC_LABELS[m]} of ${kind.closed ? `${kind.year}, re-forecast from ${kind.closed}` : `the ${kind.year}`}, ${cur}`,
@@ -86,7 +88,7 @@ export function sipSpecs(summary: Summary, columns: SipColumns): SipSpec[] {
       sips.push({
         name: tierKey(name, 'revenue'),
         values: need(tierKey(name, 'revenue')),
-        decimals: breakdownDecimals,
+        decimals: (v) => breakdownDecimals(v, money),
         storage: 'float32',
         stat: t.revenue,
         description: `Recognized revenue of tier ${name}, ${cur}`,
@@ -103,6 +105,10 @@ function metadata(s: SipSpec, count: number, currency: string): Record<string, n
   meta.units = currency;
   meta.description = s.description;
   meta.arrcastStorage = s.storage;
+  // The decimals its amounts are written to, where a currency's minor unit takes more than the cent
+  // (a dinar's fils): a reader cannot tell them from an older file's cents otherwise. Absent, the cent (every file before).
+  const money = writtenMoneyDecimals(currency);
+  if (money > 2) meta.arrcastDecimals = money;
   return meta;
 }
 

@@ -2,7 +2,7 @@ import { forecastKindWords } from './forecast-kind-words.js';
 import type { Summary } from '../analysis/summarize.js';
 import type { DriverSensitivity } from '../analysis/sensitivity.js';
 import { COMPONENT_LABELS, type Component } from '../model/components.js';
-import { bareCurrency, currencySymbol, formatShare, type CurrencyMark } from './money.js';
+import { bareCurrency, currencyMark, formatShare, type CurrencyMark } from './money.js';
 import { confidenceWords } from './confidence-text.js';
 import { displayWidth } from './display-width.js';
 import { terminalText } from './terminal-text.js';
@@ -80,7 +80,7 @@ const NAMED_SHARE = 0.01;
 export function summaryParagraph(summary: Summary, format?: ParagraphFormat): string {
   const cur = summary.scenario.currency;
   // The terminal's '' is its currency without a symbol, at the currency's minor unit (bareCurrency).
-  const symbol = format === undefined ? currencySymbol(cur) : format.symbol === '' ? bareCurrency(cur) : format.symbol;
+  const symbol = format === undefined ? currencyMark(cur) : format.symbol === '' ? bareCurrency(cur) : format.symbol;
   const share = formatShare;
   const rev = summary.metrics.revenue.percentiles;
   // Revenue's P10, P50 and P90 as report.html's headline row writes them (the digits that tell them apart).

@@ -45,19 +45,21 @@ export class TrialsCsvStream {
     private readonly chunks: number,
     /** The temporary directory holding the file. */
     readonly dir: string,
+    /** The scenario's currency (its minor unit sets the decimals of amounts). */
+    private readonly currency: string,
   ) {
     this.fd = openSync(this.file, 'w');
   }
 
   /**
    * Start trials.csv for a run of `chunks` chunks, in a new temporary directory beside `out` (the
-   * report's resolved directory; its parent must exist).
+   * report's resolved directory; its parent must exist), of a scenario in `currency`.
    */
-  static open(out: string, chunks: number): TrialsCsvStream {
+  static open(out: string, chunks: number, currency: string): TrialsCsvStream {
     const dir = tempPathBeside(out, 'trials');
     makeTempDir(dir);
     try {
-      return new TrialsCsvStream(chunks, dir);
+      return new TrialsCsvStream(chunks, dir, currency);
     } catch (err) {
       rmSync(dir, { recursive: true, force: true });
       throw err;
@@ -88,7 +90,7 @@ export class TrialsCsvStream {
 
   /** The columns of trials.csv for this layout, and its header written. */
   private start(layout: TrialLayout): void {
-    const csv = trialsCsvLayout(layout);
+    const csv = trialsCsvLayout(layout, this.currency);
     let wide = 0;
     let narrow = 0;
     const place = layout.columns.map((c) => (c.precision === 'f64' ? wide++ : narrow++));
@@ -101,14 +103,14 @@ export class TrialsCsvStream {
   /** The chunk's rows into `buffer`: each CSV column's values widened into one float64 block first. */
   private format(spec: ChunkSpec, result: ChunkResult): void {
     const n = result.trials;
-    const { sources, decimals } = this.csv!;
+    const { sources, decimals, money } = this.csv!;
     if (this.block.length < sources.length * n) this.block = new Float64Array(sources.length * n);
     const block = this.block;
     for (let c = 0; c < sources.length; c++) {
       const k = this.place[c]!;
       block.set((this.fromWide[c] ? result.wide : result.narrow).subarray(k * n, k * n + n), c * n);
     }
-    formatTrialRows(this.buffer, block, n, spec.offset, decimals);
+    formatTrialRows(this.buffer, block, n, spec.offset, decimals, money);
   }
 
   private write(bytes: Uint8Array): void {

@@ -214,7 +214,7 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
     if (want.has('trials')) {
       const trials = join(tmp, REPORT_FILES.trials);
       const streamed = options.trialsCsv;
-      await writingTo(trials, async () => (streamed ? streamed.moveInto(trials) : writeTrialsCsv(trials, sim.store)));
+      await writingTo(trials, async () => (streamed ? streamed.moveInto(trials) : writeTrialsCsv(trials, sim.store, summary.scenario.currency)));
       await checkpoint(REPORT_FILES.trials);
     }
   };

@@ -11,7 +11,7 @@ import { monthlyFanSpec } from '../report/charts/monthly-fan.js';
 import { marksFromSummary, REVENUE_DISTRIBUTION_PROBABILITIES, revenueDistributionSpec } from '../report/charts/revenue-distribution.js';
 import { tornadoSpec } from '../report/charts/tornado.js';
 import { formatPercent } from '../report/format.js';
-import { currencySymbol, formatCurrency, targetAmount } from '../report/money.js';
+import { currencyMark, formatCurrency, targetAmount } from '../report/money.js';
 import { targetLabelShown } from './target-label-shown.js';
 import { budgetMoney, metricRowMoney, type RowFigure } from '../report/interval-format.js';
 import { varianceShareFormat } from '../report/variance-share-format.js';
@@ -81,7 +81,7 @@ export function answerOf(sim: Simulation, confidence: number, plan: Simulation):
   const summary: Summary = summarize(sim, { confidence, prepared: prepareAttribution(sim, { byTier: false }) });
   // Amounts read as report.html's: with the currency's symbol, and revenue's mean and P10/P50/P90
   // with the digits its headline row gives them (told apart within their Monte Carlo error).
-  const symbol = currencySymbol(summary.scenario.currency);
+  const symbol = currencyMark(summary.scenario.currency);
   const money = (value: number): Figure => ({ value, text: formatCurrency(value, symbol) });
   const revenueText = metricRowMoney(summary.metrics.revenue, symbol);
   const budget = summary.decisions.budgets.metrics.revenue;

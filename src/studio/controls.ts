@@ -8,7 +8,7 @@ import { formatMarketFactor } from '../analysis/compare.js';
 import { normalQuantile } from '../math/normal-cdf.js';
 import { formatCount, formatPercent } from '../report/format.js';
 import { toFixedDecimal } from '../math/decimal-round.js';
-import { currencySymbol, formatCurrency } from '../report/money.js';
+import { currencyMark, formatCurrency, type CurrencyMark } from '../report/money.js';
 import { editable } from './recentre.js';
 import { shapeControls, type ShapeKind } from './shape-controls.js';
 import { fieldTakes, widestSpreads } from './feasible-spread.js';
@@ -99,7 +99,7 @@ export function marketLabel(p: number): string {
  *
  * @example formatDriverValue('currency', 11000, '$') // => '$11.0k'
  */
-export function formatDriverValue(unit: TierDriver['unit'], v: number, symbol: string): string {
+export function formatDriverValue(unit: TierDriver['unit'], v: number, symbol: CurrencyMark): string {
   if (unit === 'rate') return Math.abs(v) < 0.1 ? `${toFixedDecimal(v * 100, 2)}%` : formatPercent(v);
   if (unit === 'currency') return formatCurrency(v, symbol);
   if (unit === 'count') return formatCount(v);
@@ -149,7 +149,7 @@ function yearLevelPath(driver: TierDriver, tier: unknown): ReadonlyArray<string 
 export function studioControls(loaded: LoadedScenario, extraTargets: readonly MetricTarget[] = []): Controls {
   const plan = planLoaded(loaded);
   const scenario = loaded.scenario;
-  const symbol = currencySymbol(scenario.currency);
+  const symbol = currencyMark(scenario.currency);
   const drivers: DriverControl[] = [];
   plan.tiers.forEach((tierPlan, t) => {
     const tier = scenario.tiers[t];

@@ -1,4 +1,4 @@
-import { targetAmount } from '../report/money.js';
+import { targetAmount, type CurrencyMark } from '../report/money.js';
 import { defaultTargetLabel, METRIC_WORDS } from '../scenario/target-labels.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 
@@ -17,7 +17,7 @@ import type { MetricTarget } from '../scenario/targets-schema.js';
 export function targetLabelShown(
   t: { readonly label: string } & Pick<MetricTarget, 'metric' | 'tier' | 'value'>,
   given: ReadonlyArray<Pick<MetricTarget, 'label'>>,
-  symbol: string,
+  symbol: CurrencyMark,
 ): string {
   if (given.some((g) => g.label === t.label) || t.label !== defaultTargetLabel(t)) return t.label;
   return `${t.tier ? `${t.tier} ` : ''}${METRIC_WORDS[t.metric]} >= ${targetAmount(t.value, symbol)}`;

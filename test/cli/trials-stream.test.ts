@@ -10,14 +10,14 @@ describe('startTrialsStream', () => {
   it('streams when the report folder exists, and only for a plain run asking for trials.csv', async () => {
     const dir = tmp();
     const out = join(dir, 'report');
-    const stream = await startTrialsStream(out, ['summary', 'trials'], 2_500, false);
+    const stream = await startTrialsStream(out, ['summary', 'trials'], 2_500, false, 'USD');
     expect(stream).toBeDefined();
     expect(readdirSync(dir)).toHaveLength(1);
     stream!.discard();
     expect(readdirSync(dir)).toEqual([]);
-    expect(await startTrialsStream(out, ['summary', 'trials'], 2_500, true)).toBeUndefined();
-    expect(await startTrialsStream(out, ['summary', 'csv'], 2_500, false)).toBeUndefined();
-    expect(await startTrialsStream(join(dir, 'new', 'report'), ['summary', 'trials'], 2_500, false)).toBeUndefined();
+    expect(await startTrialsStream(out, ['summary', 'trials'], 2_500, true, 'USD')).toBeUndefined();
+    expect(await startTrialsStream(out, ['summary', 'csv'], 2_500, false, 'USD')).toBeUndefined();
+    expect(await startTrialsStream(join(dir, 'new', 'report'), ['summary', 'trials'], 2_500, false, 'USD')).toBeUndefined();
   });
 
   it('falls back to the end-of-run writer when the report folder goes between its check and the stream (another run removed the empty parent it made)', async () => {
@@ -27,7 +27,7 @@ describe('startTrialsStream', () => {
     const dir = tmp();
     const parent = join(dir, 'shared');
     mkdirSync(parent);
-    const starting = startTrialsStream(join(parent, 'report'), ['summary', 'trials'], 2_500, false);
+    const starting = startTrialsStream(join(parent, 'report'), ['summary', 'trials'], 2_500, false, 'USD');
     rmdirSync(parent);
     expect(await starting).toBeUndefined();
     expect(readdirSync(dir)).toEqual([]);

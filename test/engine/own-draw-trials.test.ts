@@ -30,7 +30,7 @@ describe('a store that keeps the drivers\' own draws for its first trials only',
         expect(Array.from(store.columns[i]!), c.key).toEqual(Array.from(expected));
       });
     expect(Array.from(short.store.componentSums())).toEqual(Array.from(whole.store.componentSums()));
-    await expect(writeTrialsCsv(join(mkdtempSync(join(tmpdir(), 'arrcast-own-')), 'trials.csv'), short.store)).rejects.toThrow(/cannot be written to trials.csv/);
+    await expect(writeTrialsCsv(join(mkdtempSync(join(tmpdir(), 'arrcast-own-')), 'trials.csv'), short.store, 'USD')).rejects.toThrow(/cannot be written to trials.csv/);
   });
 
   it('gives the same summary, number for number, when it keeps the trials the attribution reads', async () => {

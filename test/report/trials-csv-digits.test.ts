@@ -23,7 +23,7 @@ tiers:
 
 describe('trials.csv writes breakdowns with the digits they hold', () => {
   it('chooses decimals by size: 7 significant digits, to the cent at most', () => {
-    expect([8_475_321, 989_623.06, 91_666.66, 103.33, 0].map(breakdownDecimals)).toEqual([0, 1, 2, 2, 2]);
+    expect([8_475_321, 989_623.06, 91_666.66, 103.33, 0].map((v) => breakdownDecimals(v, 2))).toEqual([0, 1, 2, 2, 2]);
   });
 
   it('a tier of small amounts and monthly MRR read back as simulated, not rounded to whole units', async () => {

@@ -31,10 +31,10 @@ describe('TrialsCsvStream', () => {
     const { sim, chunks } = await runWithChunks(3_500);
     expect(chunks.length).toBe(4);
     const dir = mkdtempSync(join(tmpdir(), 'arrcast-stream-'));
-    await writeTrialsCsv(join(dir, 'from-store.csv'), sim.store);
+    await writeTrialsCsv(join(dir, 'from-store.csv'), sim.store, 'USD');
     const reference = readFileSync(join(dir, 'from-store.csv'));
     for (const order of [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2]]) {
-      const stream = TrialsCsvStream.open(join(dir, 'report'), chunks.length);
+      const stream = TrialsCsvStream.open(join(dir, 'report'), chunks.length, 'USD');
       // Its own temporary directory, beside the report, claimed (an owner file) from the start.
       expect(stream.dir.startsWith(join(dir, TEMP_PREFIX))).toBe(true);
       expect(existsSync(join(stream.dir, OWNER_FILE))).toBe(true);
@@ -49,7 +49,7 @@ describe('TrialsCsvStream', () => {
   it('refuses to hand over a file missing a chunk, and discard leaves nothing behind', async () => {
     const { chunks } = await runWithChunks(2_500);
     const dir = mkdtempSync(join(tmpdir(), 'arrcast-stream-'));
-    const stream = TrialsCsvStream.open(join(dir, 'report'), chunks.length);
+    const stream = TrialsCsvStream.open(join(dir, 'report'), chunks.length, 'USD');
     stream.accept(chunks[0]!.spec, chunks[0]!.result, chunks[0]!.layout);
     stream.accept(chunks[2]!.spec, chunks[2]!.result, chunks[2]!.layout);
     expect(() => stream.moveInto(join(dir, 'trials.csv'))).toThrow(/written for 1 of 3 chunks/);

@@ -2,6 +2,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Summary } from '../../analysis/summarize.js';
 import { COMPONENT_LABELS, METRIC_COMPONENTS, type Component } from '../../model/components.js';
 import { fixedMoney } from '../fixed-money.js';
+import { agreeAtPrecision } from '../agree-at-precision.js';
+import { formatCurrency, type CurrencyMark } from '../money.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
 
 /** One bar of the bridge: a total drawn from zero, or a step drawn from the running total. */
@@ -29,14 +31,14 @@ export interface BridgeStep {
  * @example bridgeSteps(summary).at(-1)!.end === summary.metrics.endingArr.mean // => true
  * Complexity: O(tiers x components).
  */
-export function bridgeSteps(summary: Summary, symbol = '$'): BridgeStep[] {
+export function bridgeSteps(summary: Summary, symbol: CurrencyMark = '$'): BridgeStep[] {
   const meanOf = (c: Component) => Object.values(summary.byTier).reduce((sum, t) => sum + (t.componentMeans.endingArr[c] ?? 0), 0);
   const sign = (v: number) => (v >= 0 ? '+' : '');
   // A bridge is a sum: every bar in one unit at one number of decimals (fixedMoney), so the steps
   // read against the totals ("$94.0M", "+$25.8M", "-$0.7M"). The ending bar may so carry one more
   // decimal than the headline row's mean ($144.5M beside $145M): both are the same mean, rounded.
   const amounts = [summary.openingArr, summary.metrics.endingArr.mean, ...METRIC_COMPONENTS.endingArr.filter((c) => c !== 'openingBook').map(meanOf)];
-  const fmt = fixedMoney(amounts, symbol);
+  const fmt = bridgeMoney(amounts, symbol);
   const raw: Array<Omit<BridgeStep, 'next' | 'order'>> = [];
   raw.push({ label: 'Opening ARR', kind: 'total', start: 0, end: summary.openingArr, amount: summary.openingArr, text: fmt(summary.openingArr) });
   let running = summary.openingArr;
@@ -57,6 +59,29 @@ export function bridgeSteps(summary: Summary, symbol = '$'): BridgeStep[] {
   const ending = summary.metrics.endingArr.mean;
   raw.push({ label: 'Ending ARR', kind: 'total', start: 0, end: ending, amount: ending, text: fmt(ending) });
   return raw.map((s, i) => ({ ...s, order: i, next: raw[i + 1]?.label ?? '' }));
+}
+
+/** The most decimals bridgeMoney adds to fixedMoney's: past that a bar reads to a hundredth of its unit's tenth ($82.8768M), false precision. */
+const MORE_DECIMALS = 2;
+
+/**
+ * The bridge's one formatter: fixedMoney's unit and decimals, with as few more decimals as it takes
+ * for every bar to agree with the tables' figure of the same mean (formatCurrency's three significant
+ * digits) at the precision shown: 120,486,500 was "$120.5M" beside the headline's "$120M", a step of
+ * 3,545,100 "+$3.5M" beside "$3.55M" (two roundings of one amount); now "$120.49M", "+$3.55M".
+ * At most MORE_DECIMALS more; when none of those agrees everywhere (a mean within a hair of a half:
+ * 120,499,960 reads $120.5M, $120.50M and $120.500M beside $120M), the form with the fewest bars
+ * disagreeing, the shortest of those.
+ */
+function bridgeMoney(amounts: readonly number[], symbol: CurrencyMark): (v: number) => string {
+  let best: { fmt: (v: number) => string; disagreeing: number } | undefined;
+  for (let more = 0; more <= MORE_DECIMALS; more++) {
+    const fmt = fixedMoney(amounts, symbol, more);
+    const disagreeing = amounts.filter((v) => Number.isFinite(v) && !agreeAtPrecision(fmt(v), formatCurrency(v, symbol))).length;
+    if (disagreeing === 0) return fmt;
+    if (best === undefined || disagreeing < best.disagreeing) best = { fmt, disagreeing };
+  }
+  return best!.fmt;
 }
 
 /**

@@ -3,7 +3,7 @@ import { yearsWords } from '../forecast-kind-words.js';
 import type { Stat } from '../../analysis/describe.js';
 import type { Summary } from '../../analysis/summarize.js';
 import { COMPONENT_LABELS, METRIC_COMPONENTS } from '../../model/components.js';
-import { formatCurrency } from '../money.js';
+import { formatCurrency, type CurrencyMark } from '../money.js';
 import { statRowMoney } from '../interval-format.js';
 import { CHART_CONFIG, LABEL_PX_PER_CHAR, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
 import { BY_ROW_ORDER } from './row-order.js';
@@ -40,7 +40,7 @@ const row = (order: number, label: string, s: Stat, money: (v: number) => string
 });
 
 /** Recognized revenue by tier: one row per tier, in the scenario's order. */
-export function tierRows(summary: Summary, symbol: string): BreakdownRow[] {
+export function tierRows(summary: Summary, symbol: CurrencyMark): BreakdownRow[] {
   // As the by-tier table writes a tier's row (the digits that tell its figures apart): a re-forecast's
   // SMB read $22M beside the table's $21.96M.
   return Object.entries(summary.byTier).map(([name, t], i) => row(i, name, t.revenue, statRowMoney(t.revenue, symbol)));
@@ -50,7 +50,7 @@ export function tierRows(summary: Summary, symbol: string): BreakdownRow[] {
  * Recognized revenue by component, in the order of the ARR bridge, leaving out the opening book
  * (a constant, shown in the subtitle) and components that are zero in every trial.
  */
-export function componentRows(summary: Summary, symbol: string): BreakdownRow[] {
+export function componentRows(summary: Summary, symbol: CurrencyMark): BreakdownRow[] {
   return METRIC_COMPONENTS.revenue
     .flatMap((c) => {
       const s = summary.byComponent.revenue[c];

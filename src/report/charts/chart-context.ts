@@ -1,5 +1,5 @@
 import type { Summary } from '../../analysis/summarize.js';
-import { currencySymbol, moneyLabelExpr } from '../money.js';
+import { currencyMark, moneyLabelExpr, type CurrencyMark } from '../money.js';
 import { simulatedYears } from '../confidence-text.js';
 
 /**
@@ -24,7 +24,7 @@ export const BAND_BLUES = ['#d4e6f4', '#a3cbe8', '#5fa2d5', '#08519c'] as const;
 export interface ChartContext {
   readonly currency: string;
   /** "$", "€", "CHF"... */
-  readonly symbol: string;
+  readonly symbol: CurrencyMark;
   readonly trials: number;
   readonly convention: string;
 }
@@ -33,7 +33,7 @@ export interface ChartContext {
 export function chartContext(summary: Summary): ChartContext {
   return {
     currency: summary.scenario.currency,
-    symbol: currencySymbol(summary.scenario.currency),
+    symbol: currencyMark(summary.scenario.currency),
     trials: summary.trials,
     convention: summary.percentileConvention,
   };

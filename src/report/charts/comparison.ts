@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Comparison } from '../../analysis/compare.js';
-import { currencySymbol } from '../money.js';
+import { currencyMark } from '../money.js';
 import { CHART_CONFIG, LABEL_PX_PER_CHAR, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, exceedanceY, moneyAxis, type ChartContext } from './chart-context.js';
 import { exceedanceCurve, nonEmptySpan } from './downsample.js';
 import { chanceShort } from '../chance-words.js';
@@ -32,7 +32,7 @@ export interface DifferenceRow {
 /** The context of a comparison's chart: its currency, trials and convention. */
 export function comparisonContext(comparison: Comparison): ChartContext {
   const currency = comparison.scenarios[0]?.currency ?? 'USD';
-  return { currency, symbol: currencySymbol(currency), trials: comparison.trials, convention: comparison.percentileConvention };
+  return { currency, symbol: currencyMark(currency), trials: comparison.trials, convention: comparison.percentileConvention };
 }
 
 /** "A: Plan", "B: Downside": a scenario as the chart names it (the letter keeps equal names apart). */

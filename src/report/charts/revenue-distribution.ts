@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { yearsWords } from '../forecast-kind-words.js';
 import type { Summary } from '../../analysis/summarize.js';
-import { formatCurrency, targetAmount } from '../money.js';
+import { formatCurrency, targetAmount, type CurrencyMark } from '../money.js';
 import { budgetMoney, metricRowMoney } from '../interval-format.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
 import { nonEmptySpan, type HistogramBin } from './downsample.js';
@@ -85,13 +85,13 @@ const MARKER_STYLE: Record<Marker['key'], { color: string; dash: number[] }> = {
  *
  * @example statedMoney(120.5e6, '$') // => '$120.5M'
  */
-export const statedMoney = (value: number, symbol: string): string => targetAmount(value, symbol);
+export const statedMoney = (value: number, symbol: CurrencyMark): string => targetAmount(value, symbol);
 
 /**
  * The labelled lines: P10, P50, P90 and the mean, then the target and budget when given, with
  * their labels laid out above a plot of `width` pixels showing `domain`.
  */
-export function revenueMarkers(summary: Summary, symbol: string, marks: RevenueMarks, domain: readonly [number, number], width: number): Marker[] {
+export function revenueMarkers(summary: Summary, symbol: CurrencyMark, marks: RevenueMarks, domain: readonly [number, number], width: number): Marker[] {
   const s = summary.metrics.revenue;
   // P10, P50, P90 and the mean as report.html's headline row writes them, the budget as its budget
   // table does (the digits that tell them apart, within their Monte Carlo error): a re-forecast's

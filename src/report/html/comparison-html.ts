@@ -4,7 +4,7 @@ import { showsTierDifferences } from '../../analysis/tier-differences.js';
 import type { CompareDecisions } from '../../analysis/compare-decisions.js';
 import { METRIC_LABELS, METRICS } from '../../model/components.js';
 import { formatShareBeside, formatShareInterval } from '../interval-format.js';
-import { currencySymbol } from '../money.js';
+import { currencyMark } from '../money.js';
 import { compareDecisionRows } from '../compare-decision-rows.js';
 import { escapeHtml } from './escape.js';
 import { COMPARISON_GLOSSARY, glossarySection } from './glossary.js';
@@ -32,13 +32,13 @@ export function comparisonParagraph(comparison: Comparison, decisions: CompareDe
   const r = comparison.metrics.revenue;
   const a = comparison.scenarios[0]!;
   // A scenario's median as its row writes it (scenarioRowMoney: run's digits); a difference as its row in the differences table (differenceRowMoney).
-  const median = (i: number) => scenarioRowMoney(r.scenarios[i]!, currencySymbol(a.currency))(r.scenarios[i]!.percentiles.p50, 'p50');
+  const median = (i: number) => scenarioRowMoney(r.scenarios[i]!, currencyMark(a.currency))(r.scenarios[i]!.percentiles.p50, 'p50');
   const out = [`Baseline A (${a.name}) has a median recognized revenue of ${median(0)}.`];
   for (const d of r.differences) {
     const x = comparison.scenarios[d.scenario]!;
     // A change that leaves the median difference at 0 (the same scenario, or one that moves nothing revenue reads) said '$0 above A'.
     const p50 = d.percentiles.p50;
-    const atMedian = p50 === 0 ? 'level with A at the median' : `${differenceRowMoney(d, currencySymbol(a.currency))(Math.abs(p50))} ${p50 < 0 ? 'below' : 'above'} A at the median`;
+    const atMedian = p50 === 0 ? 'level with A at the median' : `${differenceRowMoney(d, currencyMark(a.currency))(Math.abs(p50))} ${p50 < 0 ? 'below' : 'above'} A at the median`;
     out.push(
       // Below A in every trial (none) is an estimate, P(X < A) always N trials' count (even of a fixed
       // shift): 'over 99.8% of years (all 2,000 simulated years)', not 100.0%.
@@ -68,7 +68,7 @@ export function comparisonHtml({ comparison, decisions, charts, files }: Compari
   const labels = c.scenarios.map((s) => s.label);
   /** A difference's cells: its mean and percentiles, then P(X < A) with its interval. */
   const differenceCells = (d: DifferenceStat): string[] => {
-    const row = differenceRowMoney(d, currencySymbol(currency));
+    const row = differenceRowMoney(d, currencyMark(currency));
     return [
       row(d.mean),
       row(d.percentiles.p10),
@@ -86,7 +86,7 @@ export function comparisonHtml({ comparison, decisions, charts, files }: Compari
     METRICS.flatMap((m) =>
       c.metrics[m].scenarios.map((s, i) => {
         // As `arrcast run` writes this scenario's row (scenarioRowMoney), and compare's terminal.
-        const row = scenarioRowMoney(s, currencySymbol(currency));
+        const row = scenarioRowMoney(s, currencyMark(currency));
         return [`${METRIC_LABELS[m]}: ${labels[i]}`, row(s.mean, 'mean'), row(s.percentiles.p10, 'p10'), row(s.percentiles.p50, 'p50'), row(s.percentiles.p90, 'p90')];
       }),
     ),
@@ -121,7 +121,7 @@ export function comparisonHtml({ comparison, decisions, charts, files }: Compari
         )
       : '';
   // As `arrcast compare` prints them (compareDecisionRows), with the symbol.
-  const rows = compareDecisionRows(comparison, decisions, currencySymbol(currency));
+  const rows = compareDecisionRows(comparison, decisions, currencyMark(currency));
   const targets = gridTable(
     `Targets and budgets of each scenario: the same targets (the baseline's and --target) and the same confidence for all. ${currency}. ${stamp}`,
     ['Figure', ...c.scenarios.map((s) => `${s.label}: ${s.name}`)],

@@ -2,7 +2,7 @@ import type { Summary } from '../../analysis/summarize.js';
 import { intervalOutsideSample } from '../../analysis/order-statistics.js';
 import { COMPONENT_LABELS, METRIC_LABELS, METRICS, type Component } from '../../model/components.js';
 import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, budgetMoney, metricRowMoney, statFigureBeside } from '../interval-format.js';
-import { currencySymbol, formatCurrency, formatShare } from '../money.js';
+import { currencyMark, formatCurrency, formatShare, type CurrencyMark } from '../money.js';
 import { driverWords } from '../summary-paragraph.js';
 import { escapeHtml } from './escape.js';
 import { gridTable } from './tables.js';
@@ -33,7 +33,7 @@ export interface StressCase {
  * table's order; "-" for an interval that is not estimable (downsideNotEstimable says why).
  */
 export function downsideCells(summary: Summary, metric: (typeof METRICS)[number]): Array<[string, string, string]> {
-  const symbol = currencySymbol(summary.scenario.currency);
+  const symbol = currencyMark(summary.scenario.currency);
   // The value with its interval's digits, so it never reads as outside it.
   const beside = (v: number, i: readonly [number, number] | null) => formatMoneyBeside(v, i, symbol);
   const iv = (i: readonly [number, number] | null, v: number) => (i === null ? '-' : formatMoneyInterval(i, symbol, v));
@@ -62,7 +62,7 @@ export function downsideCells(summary: Summary, metric: (typeof METRICS)[number]
  */
 export function downsideSection(summary: Summary, stress: readonly StressCase[] = [], planMarketFactor?: number): string {
   const e = escapeHtml;
-  const symbol = currencySymbol(summary.scenario.currency);
+  const symbol = currencyMark(summary.scenario.currency);
   const money = (v: number) => formatCurrency(v, symbol);
   const stamp = `${simulatedYears(summary.trials)}. ${summary.percentileConvention}.`;
 
@@ -252,7 +252,7 @@ function marketApart(stress: number | undefined, plan: number | undefined): stri
 }
 
 /** The plan beside each stress case: the same figures, the same seed and trial count. */
-function stressComparison(plan: Summary, stress: readonly StressCase[], symbol: string, planMarketFactor: number | undefined): string {
+function stressComparison(plan: Summary, stress: readonly StressCase[], symbol: CurrencyMark, planMarketFactor: number | undefined): string {
   const all = [plan, ...stress.map((x) => x.summary)];
   const heads = ['Figure', `Plan: ${plan.scenario.name}`, ...stressHeads(plan, stress)];
   const rows: string[][] = [];

@@ -3,7 +3,7 @@ import { MIN_CHAINS_TO_JUDGE } from '../../analysis/interval-widening.js';
 import { CHUNK_SIZE } from '../../model/simulate-chunk.js';
 import type { Summary } from '../../analysis/summarize.js';
 import { METRIC_LABELS, METRICS } from '../../model/components.js';
-import { currencySymbol, formatShare } from '../money.js';
+import { currencyMark, formatShare } from '../money.js';
 import { budgetMoney, formatShareBeside } from '../interval-format.js';
 import { chanceShort } from '../chance-words.js';
 import { probability } from '../../analysis/probability.js';
@@ -95,7 +95,7 @@ export function reforecastSection(summary: Summary, money: (v: number) => string
     ...METRICS.map((m) => {
       // Now as the budget table writes it (the digits its 95% interval takes: $111.79M, not $112M),
       // and the plan's budget with the same digits, so the two are read side by side.
-      const symbol = currencySymbol(summary.scenario.currency);
+      const symbol = currencyMark(summary.scenario.currency);
       const interval = summary.decisions.budgets.metrics[m].interval;
       const write = budgetMoney(summary.metrics[m], { value: now.budgets[m], interval }, summary.decisions.confidence, symbol);
       return [`${METRIC_LABELS[m]} budget at ${conf} confidence`, write(now.budgets[m]), plan ? write(plan.budgets[m]) : '-'];

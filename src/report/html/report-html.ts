@@ -8,7 +8,7 @@ import { COMPONENT_LABELS, METRIC_COMPONENTS, METRIC_LABELS, METRICS } from '../
 import type { Scenario } from '../../scenario/scenario-schema.js';
 import { scenarioAssumptions } from '../assumptions.js';
 import { fittedNote } from '../fitted-note.js';
-import { currencySymbol, formatCurrency, formatStatedCurrency, formatShare } from '../money.js';
+import { currencyMark, formatCurrency, formatStatedCurrency, formatShare } from '../money.js';
 import { formatCount, formatTenths } from '../format.js';
 import { REPORT_FILES } from '../report-files.js';
 import { escapeHtml } from './escape.js';
@@ -67,7 +67,7 @@ const count = formatCount;
  * Complexity: O(tiers x components + size of the charts).
  */
 export function reportHtml({ summary, scenario, charts, stress = [], warningsHtml = '', files = [REPORT_FILES.summary, REPORT_FILES.scenario] }: ReportHtmlInput): string {
-  const symbol = currencySymbol(summary.scenario.currency);
+  const symbol = currencyMark(summary.scenario.currency);
   const money = (v: number) => formatCurrency(v, symbol);
   const e = escapeHtml;
   const tiers = Object.entries(summary.byTier);

@@ -10,7 +10,7 @@ import { COMPONENT_LABELS, METRIC_COMPONENTS, METRIC_LABELS, METRICS } from '../
 import type { Scenario } from '../../scenario/scenario-schema.js';
 import { scenarioAssumptions } from '../assumptions.js';
 import { fittedNote } from '../fitted-note.js';
-import { currencySymbol } from '../money.js';
+import { currencyMark } from '../money.js';
 import { summaryParagraph } from '../summary-paragraph.js';
 import { forecastTitle } from '../forecast-kind-words.js';
 import { cellText, columnAmountFormat, moneyColumn, PERCENT_FORMAT, type MoneyColumn } from './cell-text.js';
@@ -50,7 +50,7 @@ const statCells = (s: Stat) => [s.mean, s.sd ?? 'n/a', ...P_KEYS.map((k) => s.pe
  * Complexity: O(tiers x components + months + targets + drivers).
  */
 export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] {
-  const symbol = currencySymbol(summary.scenario.currency);
+  const symbol = currencyMark(summary.scenario.currency);
   const cur = summary.scenario.currency;
   const money = moneyColumn(cur);
   const stamp = `${simulatedYears(summary.trials)}, seed ${summary.seed}. ${summary.percentileConvention}.`;
