@@ -1,3 +1,4 @@
+import { toPrecisionDecimal } from '../math/decimal-round.js';
 import { unitSize, type MoneyUnit } from './money.js';
 
 /** A written amount ('-$1.43M', '+€25.8M', 'KWD 493', '$1,000T') as its value and the size of its last written digit. */
@@ -24,7 +25,7 @@ export function agreeAtPrecision(a: string, b: string): boolean {
   if (x === undefined || y === undefined) return a === b;
   const [coarse, fine] = x.step >= y.step ? [x, y] : [y, x];
   // The finer in units of the coarser's last digit, read at 12 significant digits (120.5 / 1 a half, not a hair under).
-  const units = Number((Math.abs(fine.value) / coarse.step).toPrecision(12));
+  const units = toPrecisionDecimal(Math.abs(fine.value) / coarse.step, 12);
   const rounded = Math.sign(fine.value) * Math.floor(units + 0.5) * coarse.step;
   return Math.abs(rounded - coarse.value) <= 1e-9 * Math.max(coarse.step, Math.abs(coarse.value));
 }

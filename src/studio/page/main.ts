@@ -9,7 +9,7 @@ import { confidenceWords, trialCount } from '../../report/confidence-text.js';
 import { METRIC_WORDS } from '../../scenario/target-labels.js';
 import { readHumanNumber } from '../../scenario/human-number.js';
 import { MAX_MAGNITUDE } from '../../scenario/limits.js';
-import { currencyMark, formatStatedCurrency, targetAmount } from '../../report/money.js';
+import { currencyMark, formatStatedCurrency, targetAmount, type CurrencyMark } from '../../report/money.js';
 
 /** What GET /api/controls gives. */
 interface Info {
@@ -172,8 +172,8 @@ function targetOf(text: string): { value: number } | { why: string } {
 /** What a target box takes, for its notes: amounts as a scenario file writes them. */
 const AMOUNT_EXAMPLES = 'write the amount as a scenario file does, e.g. 120000000, 120,000,000, 120M or 1.2e8 (a point for decimals)';
 
-/** The currency's symbol, as the answer's amounts write it. */
-const symbol = (): string => currencyMark(info.currency);
+/** The currency's symbol and minor digits, as the answer's amounts write them. */
+const symbol = (): CurrencyMark => currencyMark(info.currency);
 
 function buildControls(): void {
   const root = $('controls');
