@@ -21,6 +21,12 @@
 //   book-free   NOT a candidate, a ceiling: the aggregate book's renewal, contraction and expansion counts
 //               replaced by round(n p), drawing nothing. No lever on those counts (one multinomial a month,
 //               tables per (n, p)) can save more than this.
+//   splits-free NOT a candidate, a ceiling (spd28): every lag split (sales cycle, service start, expansion timing)
+//               drawing nothing: a unit's lag read from a fixed sequence instead of a uniform, a binomial split
+//               as round(n p). No lever on the splits, with or without the same draws, can save more than this.
+//   book-sums-free  NOT a candidate, a ceiling (spd28): the aggregate book's contraction and expansion sums (the
+//               largest model step of a trial's profile) replaced by n x 0.2 and n x 0.3, drawing nothing: no
+//               lever on those sums (tables, remainders, betas) can save more than this.
 // The copies sit in a temporary folder beside a node_modules link to this checkout's; removed after
 // unless --keep (then their paths are printed).
 import { execFileSync } from 'node:child_process';
@@ -103,6 +109,16 @@ const VARIANTS = {
     patch(f, 'this.renewals.draw(due)', 'Math.round(due * rates.renewal)');
     patch(f, 'this.contractionCount.draw(renewed)', 'Math.round(renewed * rates.contraction)');
     patch(f, 'this.expansionCount.draw(renewed - contracted)', 'Math.round((renewed - contracted) * rates.expansion)');
+  },
+  'splits-free'(d) {
+    const f = join(d, 'model/lag-splitter.js');
+    patch(f, '                const x = source() * size;', '                const x = ((k * 0.618034) % 1) * size;');
+    patch(f, 'const c = j === lag.max ? remaining : this.binomials[j].draw(remaining);', 'const c = j === lag.max ? remaining : Math.round(remaining * this.lag.conditional[j]);');
+  },
+  'book-sums-free'(d) {
+    const f = join(d, 'model/existing-book-simulator.js');
+    patch(f, 'this.contractionSize(contracted);', 'this.sum[0] = contracted * 0.2;');
+    patch(f, 'this.expansionSize(expanding);', 'this.sum[0] = expanding * 0.3;');
   },
 };
 
