@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { PathPolicy } from './path-policy.js';
 import type { ScenarioDocument } from './parse.js';
 
@@ -16,7 +17,7 @@ export interface BaseChain {
  * realpath call after another for every state: 14% of a state's compile (bench/RESULTS.md,
  * twenty-eighth session).
  *
- * A chain is a function of the extending file's path and its `extends` value (the key), the policy,
+ * A chain is a function of the extending file's path (resolved) and its `extends` value (the key), the policy,
  * the bases' texts and the folders and links on the way; the caller holds the last two still for its
  * session, as it holds the texts: a link retargeted since is not followed (as a base edited since is
  * not reread). A chain that fails is not kept: each file asking for it is refused by its own reading,
@@ -26,13 +27,14 @@ export interface BaseChain {
  */
 export class BaseChains {
   private readonly byKey = new Map<string, Promise<BaseChain>>();
-  private policy: PathPolicy | undefined;
 
-  /** The bases of `file` extending `value` under `policy`, found by `find` the first time (and again after a failure). */
-  get(policy: PathPolicy, file: string, value: string, find: () => Promise<BaseChain>): Promise<BaseChain> {
-    // One policy a cache: another one allows other bases, and its chains are not these.
-    if ((this.policy ??= policy) !== policy) throw new Error('BaseChains: one cache serves one path policy');
-    const key = `${file}\0${value}`;
+  /** `policy`: the one the chains are read under; loadWithExtends does not use this cache under another (extends.ts). */
+  constructor(readonly policy: PathPolicy) {}
+
+  /** The bases of `file` extending `value`, found by `find` the first time (and again after a failure). */
+  get(file: string, value: string, find: () => Promise<BaseChain>): Promise<BaseChain> {
+    // The path resolved now: a relative `file` names another file after a change of folder.
+    const key = `${resolve(file)}\0${value}`;
     const known = this.byKey.get(key);
     // A fill that failed was another file's: this one is read by itself, its refusal its own.
     if (known) return known.catch(find);

@@ -148,7 +148,7 @@ const sameName = (tier: unknown, name: string) =>
 /**
  * For a caller loading many files on the same bases: `documents`, bases read before, kept by their
  * text (base-documents.ts); `chains`, the bases of a file found once for every file of the same path
- * extending the same value under the same policy (base-chains.ts).
+ * extending the same value, used only under the policy it was made for (base-chains.ts).
  */
 export interface LoadOptions {
   readonly documents?: BaseDocuments;
@@ -167,10 +167,11 @@ export type ReadText = (file: string, check?: (opened: string) => Promise<string
 async function readChain(file: string, read: ReadText, policy: PathPolicy, options: LoadOptions): Promise<{ chain: ScenarioDocument[]; reals: (string | undefined)[] }> {
   const top = readScenarioDocument(await read(file), file);
   const value = top.data.extends;
-  if (options.chains === undefined || !Object.prototype.hasOwnProperty.call(top.data, 'extends') || typeof value !== 'string')
+  // A cache made under another policy holds chains this policy may refuse: not used.
+  if (options.chains?.policy !== policy || !Object.prototype.hasOwnProperty.call(top.data, 'extends') || typeof value !== 'string')
     return readBases(top, read, policy, options.documents);
   // The bases depend on the top file only through its path and its `extends` value (base-chains.ts).
-  const bases = await options.chains.get(policy, file, value, async () => {
+  const bases = await options.chains.get(file, value, async () => {
     const { chain, reals } = await readBases(top, read, policy, options.documents);
     return { documents: chain.slice(1), reals: reals.slice(1) };
   });

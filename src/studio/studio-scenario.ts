@@ -100,7 +100,7 @@ export async function openStudioScenario(given: string, options: { readonly targ
   const documents = new BaseDocuments();
   // And each overlay's bases (the file given and its own) are found once, not a realpath after another
   // for every state: they are the ones read at the start, in this folder, under this policy (base-chains.ts).
-  const chains = new BaseChains();
+  const chains = new BaseChains(policy);
   // A state's merged and validated scenario, by its overlay's text, which decides it on bases held in
   // memory: the page asks for a state's two passes at once, and a move back asks for it again. The
   // data files are still read for every state, as attachFiles reads them.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BaseChains } from '../../src/scenario/base-chains.js';
@@ -78,7 +78,7 @@ describe('BaseChains: the bases of files extending the same chain, found once', 
     texts.push(overlayText(studio.base, { nonsense: 1 }), `${overlayText(studio.base, {})}tiers:\n  - name: Mid-market\n    newBusiness:\n      conversion: { mean: 7 }\n`);
     expect(states.length).toBeGreaterThan(15);
 
-    const chains = new BaseChains();
+    const chains = new BaseChains(policy);
     const documents = new BaseDocuments();
     const cached = { reads: 0 };
     const uncached = { reads: 0 };
@@ -101,7 +101,7 @@ describe('BaseChains: the bases of files extending the same chain, found once', 
     const dir = mkdtempSync(join(tmpdir(), 'arrcast-base-chains-'));
     const virtual = join(dir, '.state.yaml');
     const policy = await scenarioPathPolicy(virtual);
-    const chains = new BaseChains();
+    const chains = new BaseChains(policy);
     const count = { reads: 0 };
     const load = (text: string) => loadWithExtends(virtual, reader(virtual, text, count), policy, { chains });
     await expect(load('extends: missing.yaml\n')).rejects.toThrow(`${virtual}:1:10 extends: the base scenario ${join(dir, 'missing.yaml')}: does not exist`);
@@ -114,12 +114,76 @@ describe('BaseChains: the bases of files extending the same chain, found once', 
     expect(count.reads - reads).toBe(1);
   });
 
-  it('one cache serves one path policy: another allows other bases', async () => {
+  it('a cache made under one path policy is not used under another, which allows other bases', async () => {
     const { dir, plan } = chainFolder();
-    const chains = new BaseChains();
     const wide = await scenarioPathPolicy(plan, [join(dir, 'real')]);
+    const chains = new BaseChains(wide);
     await loadWithExtends(plan, readScenarioText, wide, { chains });
     const narrow = await scenarioPathPolicy(plan);
-    await expect(loadWithExtends(plan, readScenarioText, narrow, { chains })).rejects.toThrow('BaseChains: one cache serves one path policy');
+    await expect(loadWithExtends(plan, readScenarioText, narrow, { chains })).rejects.toThrow('outside');
+  });
+
+  it('one cache, two files of the same name in two folders extending the same value: each its own folder\'s base', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-base-chains-'));
+    const policy = await scenarioPathPolicy(join(dir, 'top.yaml'), [dir]);
+    const chains = new BaseChains(policy);
+    for (const sub of ['a', 'b']) {
+      mkdirSync(join(dir, sub));
+      writeFileSync(join(dir, sub, 'base.yaml'), readFileSync(join(ROOT, 'scenarios/example.yaml'), 'utf8').replace(/^name: .*$/m, `name: Base ${sub}`));
+      writeFileSync(join(dir, sub, 'x.yaml'), 'extends: base.yaml\n');
+    }
+    const names = [];
+    for (const sub of ['a', 'b']) names.push((await loadWithExtends(join(dir, sub, 'x.yaml'), readScenarioText, policy, { chains })).scenario.name);
+    expect(names).toEqual(['Base a', 'Base b']);
+  });
+
+  it('a relative file, the folder changed between two loads: the second the new folder\'s base, as without the cache', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-base-chains-'));
+    const policy = await scenarioPathPolicy(join(dir, 'top.yaml'), [dir]);
+    const chains = new BaseChains(policy);
+    for (const sub of ['a', 'b']) {
+      mkdirSync(join(dir, sub));
+      writeFileSync(join(dir, sub, 'base.yaml'), readFileSync(join(ROOT, 'scenarios/example.yaml'), 'utf8').replace(/^name: .*$/m, `name: Base ${sub}`));
+      writeFileSync(join(dir, sub, 'x.yaml'), 'extends: base.yaml\n');
+    }
+    const cwd = process.cwd();
+    const names = [];
+    try {
+      for (const sub of ['a', 'b']) {
+        process.chdir(join(dir, sub));
+        const cached = (await loadWithExtends('x.yaml', readScenarioText, policy, { chains })).scenario.name;
+        const uncached = (await loadWithExtends('x.yaml', readScenarioText, policy)).scenario.name;
+        names.push([cached, uncached]);
+      }
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(names).toEqual([['Base a', 'Base a'], ['Base b', 'Base b']]);
+  });
+
+  it('two loads of one key at once, the chain failing: each refused by its own reading, at its own line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-base-chains-'));
+    const virtual = join(dir, '.state.yaml');
+    const policy = await scenarioPathPolicy(virtual);
+    const chains = new BaseChains(policy);
+    const load = (text: string) => outcome(loadWithExtends(virtual, reader(virtual, text, { reads: 0 }), policy, { chains }));
+    const both = await Promise.all([load('extends: missing.yaml\n'), load('# moved down a line\nextends: missing.yaml\n')]);
+    const alone = [await outcome(loadWithExtends(virtual, reader(virtual, 'extends: missing.yaml\n', { reads: 0 }), policy)), await outcome(loadWithExtends(virtual, reader(virtual, '# moved down a line\nextends: missing.yaml\n', { reads: 0 }), policy))];
+    expect(both).toEqual(alone);
+    expect(both.map((o) => ('refused' in o ? o.refused.match(/:\d+:10 extends:/)?.[0] : undefined))).toEqual([':1:10 extends:', ':2:10 extends:']);
+  });
+
+  it('a link on the chain retargeted while the studio runs: the base read at its start, and the chain reported changed', async () => {
+    const { dir, plan } = chainFolder();
+    const studio = await openStudioScenario(plan, { allowedRoots: [join(dir, 'real')] });
+    const [first, second] = positions(studio.controls.drivers);
+    expect((await studio.scenarioOf(first!)).loaded.scenario.name).toBe('Mid plan');
+    // lnk/.. is now real/deep, whose mid.yaml is another plan.
+    mkdirSync(join(dir, 'real/deep/other'), { recursive: true });
+    writeFileSync(join(dir, 'real/deep/mid.yaml'), 'extends: ../hybrid-company.yaml\nname: Other plan\n');
+    unlinkSync(join(dir, 'plans/lnk'));
+    symlinkSync('../real/deep/other', join(dir, 'plans/lnk'));
+    expect((await studio.scenarioOf(second!)).loaded.scenario.name).toBe('Mid plan');
+    expect(await studio.chainChangedSinceStart()).toBe(true);
   });
 });
