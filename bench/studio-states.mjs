@@ -3,7 +3,8 @@
 // validation, data files) over every position test/studio/offered-positions.test.ts offers on each
 // scenario of scenarios/, plus the untouched state. Prints the wall and process CPU a state and a
 // fingerprint of every result (overlay, overlay text, merged scenario, hash, bases, file data):
-// builds that compile alike print the same fingerprint. Usage, after `npm run build`:
+// builds that compile alike print the same fingerprint. "positions only": the process CPU of the
+// scenarioOf calls for the offered positions alone (not the untouched state, not the fingerprinting). Usage, after `npm run build`:
 //   node bench/studio-states.mjs [DIST] [REPS]        ONLY=hybrid for the scenarios whose name holds it, PER=1 for each file's figure
 //   node --expose-gc bench/studio-states.mjs [DIST] --heap [SCENARIO]   heap kept after 80 states of one scenario compiled
 import { readdirSync } from 'node:fs';
@@ -51,6 +52,8 @@ const replacer = (_k, v) => (v instanceof Map ? [...v] : ArrayBuffer.isView(v) ?
 let n = 0;
 let ms = 0;
 let cpu = 0;
+let positionsCpu = 0;
+let positions = 0;
 for (let r = 0; r < reps; r++)
   for (const f of files) {
     const s = await openStudioScenario(join('scenarios', f));
@@ -66,8 +69,13 @@ for (let r = 0; r < reps; r++)
     const c0 = process.cpuUsage();
     for (const st of states) {
       let out;
+      const offered = st !== states[states.length - 1];
+      const p0 = process.cpuUsage();
       try {
-        const x = await s.scenarioOf(st);
+        const x = await s.scenarioOf(st).finally(() => {
+          const p = process.cpuUsage(p0);
+          if (offered) (positionsCpu += (p.user + p.system) / 1000), positions++;
+        });
         out = JSON.stringify([x.overlay, x.text, x.loaded.scenario, x.loaded.hash, x.loaded.source, x.loaded.bases, x.loaded.files], replacer);
       } catch (e) {
         out = `ERR ${e.message}`;
@@ -82,3 +90,4 @@ for (let r = 0; r < reps; r++)
     if (r === reps - 1 && process.env.PER) console.log(f, states.length, `${(d / states.length).toFixed(2)} ms a state`);
   }
 console.log(`${n} states: ${(ms / n).toFixed(2)} ms a state (process CPU ${(cpu / n).toFixed(2)} ms), fingerprint ${fingerprint.digest('hex').slice(0, 16)}`);
+console.log(`positions only: ${positions} positions, ${(positionsCpu / 1000).toFixed(2)} s CPU (${(positionsCpu / positions).toFixed(2)} ms a position)`);

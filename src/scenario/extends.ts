@@ -13,6 +13,7 @@ import { checkOpened, outsideProblem, type PathPolicy } from './path-policy.js';
 import { quoteText } from './display-text.js';
 import { issueMessage, type RawIssue } from './zod-issues.js';
 import type { BaseDocuments } from './base-documents.js';
+import type { BaseChains } from './base-chains.js';
 import type { WrittenNumber } from './number-text.js';
 
 /** Longest chain of files extending each other: deeper is a mistake (or a loop through links). */
@@ -31,7 +32,7 @@ export const MAX_EXTENDS_DEPTH = 16;
  * Complexity: O(total size of the files).
  */
 export async function loadWithExtends(file: string, read: ReadText, policy: PathPolicy, options: LoadOptions = {}): Promise<LoadedScenario> {
-  const { chain, reals } = await readChain(file, read, policy, options.documents);
+  const { chain, reals } = await readChain(file, read, policy, options);
   if (chain.length === 1) return validateDocument(chain[0]!);
   // Layer 0 is the deepest base; the last layer is `file` itself.
   const layers = [...chain].reverse();
@@ -144,9 +145,14 @@ const GROUPED = '\u0000grouped';
 const sameName = (tier: unknown, name: string) =>
   tier !== null && typeof tier === 'object' && typeof (tier as { name?: unknown }).name === 'string' && (tier as { name: string }).name.trim().toLowerCase() === name.trim().toLowerCase();
 
-/** `documents`: bases read before, kept by their text (base-documents.ts), for a caller loading many files on the same bases. */
+/**
+ * For a caller loading many files on the same bases: `documents`, bases read before, kept by their
+ * text (base-documents.ts); `chains`, the bases of a file found once for every file of the same path
+ * extending the same value, used only under the policy it was made for (base-chains.ts).
+ */
 export interface LoadOptions {
   readonly documents?: BaseDocuments;
+  readonly chains?: BaseChains;
 }
 
 /** Reads a scenario file's text; `check` refuses a file opened outside the policy (read-text.ts). */
@@ -158,8 +164,24 @@ export type ReadText = (file: string, check?: (opened: string) => Promise<string
  * `extends` value (shownJoin: `plans/lnk/../base.yaml` as written, not the real path the system
  * opens, which messages named before December 2026), and opened where the system finds it (`opened`).
  */
-async function readChain(file: string, read: ReadText, policy: PathPolicy, documents: BaseDocuments | undefined): Promise<{ chain: ScenarioDocument[]; reals: (string | undefined)[] }> {
-  const chain = [readScenarioDocument(await read(file), file)];
+async function readChain(file: string, read: ReadText, policy: PathPolicy, options: LoadOptions): Promise<{ chain: ScenarioDocument[]; reals: (string | undefined)[] }> {
+  const top = readScenarioDocument(await read(file), file);
+  const value = top.data.extends;
+  // A cache made under another policy holds chains this policy may refuse: not used.
+  if (options.chains?.policy !== policy || !Object.prototype.hasOwnProperty.call(top.data, 'extends') || typeof value !== 'string')
+    return readBases(top, read, policy, options.documents);
+  // The bases depend on the top file only through its path and its `extends` value (base-chains.ts).
+  const bases = await options.chains.get(file, value, async () => {
+    const { chain, reals } = await readBases(top, read, policy, options.documents);
+    return { documents: chain.slice(1), reals: reals.slice(1) };
+  });
+  return { chain: [top, ...bases.documents], reals: [undefined, ...bases.reals] };
+}
+
+/** readChain's work: the bases of `top`, read one after the other, with `top` first. */
+async function readBases(top: ScenarioDocument, read: ReadText, policy: PathPolicy, documents: BaseDocuments | undefined): Promise<{ chain: ScenarioDocument[]; reals: (string | undefined)[] }> {
+  const file = top.source;
+  const chain = [top];
   // Each file's real path when its shown name is not the path opened (withRealPath's rule), else undefined.
   const reals: (string | undefined)[] = [undefined];
   // Each file's path as the system opens it, beside its shown name: the top file is opened as given.

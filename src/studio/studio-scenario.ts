@@ -1,6 +1,7 @@
 import { realPath, systemPath } from '../scenario/system-path.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { BaseDocuments } from '../scenario/base-documents.js';
+import { BaseChains } from '../scenario/base-chains.js';
 import { loadWithExtends, MAX_EXTENDS_DEPTH } from '../scenario/extends.js';
 import { attachFiles } from '../scenario/load-files.js';
 import { loadedFilesDigest } from '../scenario/files-digest.js';
@@ -97,6 +98,9 @@ export async function openStudioScenario(given: string, options: { readonly targ
   const virtual = join(dir, '.arrcast-studio-state.yaml');
   // Every state's overlay extends the same bases, held as text above: each is read into a document once.
   const documents = new BaseDocuments();
+  // And each overlay's bases (the file given and its own) are found once, not a realpath after another
+  // for every state: they are the ones read at the start, in this folder, under this policy (base-chains.ts).
+  const chains = new BaseChains(policy);
   // A state's merged and validated scenario, by its overlay's text, which decides it on bases held in
   // memory: the page asks for a state's two passes at once, and a move back asks for it again. The
   // data files are still read for every state, as attachFiles reads them.
@@ -107,7 +111,7 @@ export async function openStudioScenario(given: string, options: { readonly targ
     if (known) return remember(merged, text, known, MERGED_KEPT);
     const read = (f: string, check?: (opened: string) => Promise<string | undefined>) => (resolve(f) === virtual ? Promise.resolve(text) : cachedRead(f, check));
     // Frozen: every pass and move back to this state reads the one scenario (a change to it would be theirs too).
-    const made = loadWithExtends(virtual, read, policy, { documents }).then((l) => (deepFreeze(l.scenario), l));
+    const made = loadWithExtends(virtual, read, policy, { documents, chains }).then((l) => (deepFreeze(l.scenario), l));
     // A refused state is not kept: its error is made again when it is asked for again.
     made.catch(() => merged.get(text) === made && merged.delete(text));
     return remember(merged, text, made, MERGED_KEPT);
