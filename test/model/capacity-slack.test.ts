@@ -142,7 +142,7 @@ describe('the chance bound over every beta source, not only the first', () => {
   // against 10 reps of `capacity` deals: floor 10 x capacity - 1 (P(deals > it) in some month). The
   // expectation over both betas by scipy: trapezoid on 4,001 x 4,001 points between each beta's 1e-16
   // points of stats.beta.pdf x stats.beta.pdf x min(1, 12 stats.poisson.sf(floor, 1000 (c1 + c2)))
-  // (/tmp/dec28/two.py). Before December 2026 only the first source was averaged over, the second
+  // (bench/two-betas-scipy.py). Before December 2026 only the first source was averaged over, the second
   // taken at its one-in-ten-billion point (0.0798, as many deals as both at their means): 18, 16, 12 and
   // 11 deals a rep bounded at 3.6e-5, 0.0114, 0.99994 and 1 (the first kept in attribution, though its
   // chance is 7.5e-12).
