@@ -25,6 +25,9 @@
 // warm start's leads from before the year (src/model/new-business-simulator.ts); mean revenue +1.08%.
 // Summary numbers only (trials unchanged), every scenario (December 2026, dec20): each worst 5%/10% interval is
 // centred on the mean shown (analysis/shortfall.ts), which moved its ends by at most 6e-8.
+// Summary numbers only (trials unchanged), every scenario (December 2026, dec28): the bad years' drivers'
+// standardError counts the randomness of the cut (analysis/attribution/bad-years.ts meanOverWorst); no other
+// summary number moved (up to 1.59x at 2,000 trials: the market, which sets the metric most).
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -1,6 +1,6 @@
 import type { RunTrials } from './columns.js';
 import { METRIC_COMPONENTS, METRICS, type Component, type Metric } from '../model/components.js';
-import { componentShortfalls, meanOver, worstTrials, type ComponentShortfall } from './attribution/bad-years.js';
+import { componentShortfalls, meanOverWorst, worstCut, type ComponentShortfall } from './attribution/bad-years.js';
 import { meanAll } from '../math/mean-all.js';
 import { movesMetric, type AttributionDriver, type AttributionInputs } from './attribution/sim-inputs.js';
 
@@ -59,11 +59,12 @@ export function badYears(sim: RunTrials, inputs: AttributionInputs): BadYears {
   const seReason = k < 2 ? `${n.toLocaleString('en-US')} trial${n === 1 ? '' : 's'}: the worst ${Math.round(BAD_YEAR_SHARE * 100)}% is 1 trial, and a standard error needs at least 2, from ${min} trials` : undefined;
   for (const m of METRICS) {
       const y = sim.store.column(m)!.subarray(0, n);
-      const worst = worstTrials(y, BAD_YEAR_SHARE);
+      const cut = worstCut(y, BAD_YEAR_SHARE);
+      const { worst } = cut;
       const drivers = live
         .filter((d) => movesMetric(d, m))
         .map((d): BadYearDriver => {
-          const p = meanOver(d.input!.percentile, worst);
+          const p = meanOverWorst(d.input!.percentile, cut);
           const base = { key: d.key, label: d.label, unit: d.unit, ...(d.tier === undefined ? {} : { tier: d.tier }), meanPercentile: p.mean };
           return seReason === undefined ? { ...base, standardError: p.standardError } : { ...base, standardError: null, notEstimable: seReason };
         })
@@ -73,7 +74,7 @@ export function badYears(sim: RunTrials, inputs: AttributionInputs): BadYears {
         .map((c) => ({ component: c, values: sim.store.column(`component.${m}.${c}`)!.subarray(0, n) }));
       const components = componentShortfalls(y, worst, parts) as Array<ComponentShortfall & { component: Component }>;
       // The mean in a function of its own: this one has no loop for V8 to compile while it runs.
-      metrics[m] = { mean: meanAll(y), worstMean: meanOver(y, worst).mean, drivers, components };
+      metrics[m] = { mean: meanAll(y), worstMean: meanOverWorst(y, cut).mean, drivers, components };
   }
   return { share: BAD_YEAR_SHARE, trialsUsed: n, trials: k, metrics };
 }

@@ -38,6 +38,16 @@ export const CAPACITY_BINDS_AT_MOST = 1e-9;
 const EACH_DRAW_ABOVE = CAPACITY_BINDS_AT_MOST / 10;
 
 /**
+ * The grid points of the nested expectation over every beta source (betaSourcesBound), in all:
+ * each of L sources gets floor(NESTED_POINTS^(1/L)) steps (64 each for 2, 16 for 3), at least
+ * NESTED_STEPS_AT_LEAST; sources past MOST_NESTED stay at their one-in-ten-billion point. A coarser grid
+ * is a looser bound, never a wrong one.
+ */
+const NESTED_POINTS = 4096;
+const NESTED_STEPS_AT_LEAST = 4;
+const MOST_NESTED = 6;
+
+/**
  * Whether the plan proves that the reps' capacity binds in no trial, or in a share of them below
  * CAPACITY_BINDS_AT_MOST (capacityBindChance). Then their capacity, attrition and hire slips move no
  * metric.
@@ -70,7 +80,9 @@ export function capacityNeverBinds(tier: TierPlan): boolean {
  * source, one for the market) + Σ_m P(Poisson(Λ(c_ε)) > floor less B), ε = EACH_DRAW_ABOVE.
  * Tighter where a Poisson source's conversion is a beta: that source's ε and c_ε are replaced by
  * the expectation of the months' tails over its beta (math/beta-expectation-bound.ts), the others
- * kept at their c_ε; the smaller of the two bounds is returned (both hold). Taken at c_ε alone, 10
+ * kept at their c_ε; and, with two beta sources or more, every one's (up to MOST_NESTED) by the
+ * expectation over all of them at once, nested (betaSourcesBound; before December 2026 only the
+ * first was averaged over). The smallest of the bounds is returned (each holds). Taken at c_ε alone, 10
  * reps of 20 deals against Poisson(2,000) leads at a beta conversion of mean 4% (sd 0.5%) bounded
  * at 0.014, though the tails are that large only in years the beta draws once in ten billion.
  * Not bounded (1): leads with no top and not such a Poisson (a negative binomial, a year-level mean),
@@ -98,8 +110,9 @@ export function capacityBindChance(tier: TierPlan): number {
   // This trial's conversion from a drawn one: moved by the market at its one-in-ten-billion year and by the stress (<= 1: a deal needs a lead).
   const moved = (drawn: number) => Math.min(1, trialRate(Math.min(1, drawn), loading, zTop, tier.stress.conversion));
   const poissonSource = (s: (typeof nb.sources)[number]) => s.poissonMean !== undefined && volume === 1;
-  // The beta source integrated over (integratedBound): the first Poisson source with a beta conversion.
+  // The beta source integrated over alone: the first Poisson source with a beta conversion; `nested`, every one (up to MOST_NESTED).
   const integrated = nb.sources.findIndex((s) => poissonSource(s) && s.conversionBeta !== undefined);
+  const nested = [...nb.sources.keys()].filter((i) => poissonSource(nb.sources[i]!) && nb.sources[i]!.conversionBeta !== undefined).slice(0, MOST_NESTED);
   // Each source's conversion at its c_ε (a beta's betaUpperPoint) or its top; for each month, the
   // sure demand, the Poisson deals' mean at those conversions, and the integrated source's mean per unit of its conversion.
   let epsilonChance = marketChance;
@@ -109,11 +122,13 @@ export function capacityBindChance(tier: TierPlan): number {
     epsilonChance += EACH_DRAW_ABOVE;
     return moved(betaUpperPoint(EACH_DRAW_ABOVE, s.conversionBeta.alpha, s.conversionBeta.beta));
   });
-  const months: { k: number; others: number; perUnit: number; atEpsilon: number }[] = [];
+  const months: { k: number; others: number; perUnit: number; atEpsilon: number; nestedOthers: number; perUnits: number[] }[] = [];
   for (let m = 1; m <= 12; m++) {
     let sure = earlier;
     let others = 0;
     let perUnit = 0;
+    let nestedOthers = 0;
+    const perUnits = nested.map(() => 0);
     for (const [i, s] of nb.sources.entries()) {
       for (let lag = 0; lag < cycle.length; lag++) {
         const j = m - lag;
@@ -123,6 +138,9 @@ export function capacityBindChance(tier: TierPlan): number {
           const mean = s.poissonMean! * multiplier * cycle[lag]!;
           if (i === integrated) perUnit += mean;
           else others += mean * conversions[i]!;
+          const at = nested.indexOf(i);
+          if (at >= 0) perUnits[at]! += mean;
+          else nestedOthers += mean * conversions[i]!;
           continue;
         }
         // NaN (an unbounded count in a month of seasonality 0) and 0 bring no lead.
@@ -132,12 +150,12 @@ export function capacityBindChance(tier: TierPlan): number {
     }
     const floor = Math.floor(reps.capacityMin * leastRamped(reps, m, slips) - 1e-6);
     if (!(sure <= floor)) return 1;
-    months.push({ k: floor - sure, others, perUnit, atEpsilon: integrated < 0 ? 0 : perUnit * conversions[integrated]! });
+    months.push({ k: floor - sure, others, perUnit, atEpsilon: integrated < 0 ? 0 : perUnit * conversions[integrated]!, nestedOthers, perUnits });
   }
   // Months alike (a flat seasonality) have one tail, counted as often as they recur.
   const alike = new Map<string, { month: (typeof months)[number]; times: number }>();
   for (const month of months) {
-    const key = `${month.k} ${month.others} ${month.perUnit} ${month.atEpsilon}`;
+    const key = `${month.k} ${month.others} ${month.perUnit} ${month.atEpsilon} ${month.nestedOthers} ${month.perUnits.join(' ')}`;
     const seen = alike.get(key);
     if (seen) seen.times++;
     else alike.set(key, { month, times: 1 });
@@ -154,6 +172,45 @@ export function capacityBindChance(tier: TierPlan): number {
   // rate), so betaExpectationBound's sum of g at each grid interval's right end is never below E[g(c)].
   const { alpha, beta } = nb.sources[integrated]!.conversionBeta!;
   const overBeta = epsilonChance - EACH_DRAW_ABOVE + betaExpectationBound((c) => Math.min(1, tails((month) => month.perUnit * moved(c))), alpha, beta);
-  return Math.min(atEpsilon, overBeta, 1);
+  if (nested.length < 2) return Math.min(atEpsilon, overBeta, 1);
+  const betas = nested.map((i) => nb.sources[i]!.conversionBeta!);
+  const overBetas = epsilonChance - nested.length * EACH_DRAW_ABOVE + betaSourcesBound([...alike.values()], betas, moved);
+  return Math.min(atEpsilon, overBeta, overBetas, 1);
+}
+
+/**
+ * An upper bound on E[min(1, Σ_months times x P(Poisson(nestedOthers + Σ_i perUnits[i] moved(c_i)) > k))]
+ * over independent beta conversions c_i: betaExpectationBound nested, the outer source's g being the
+ * inner sources' bound given its c. That inner bound is an upper sum on a grid fixed by the inner
+ * betas alone, of terms that rise with every c_i, so it rises with the outer c too, and an upper
+ * Riemann-Stieltjes sum of a rising function bounds its expectation: the nesting is never below the
+ * expectation over all of them. Each level gets floor(NESTED_POINTS^(1/L)) steps.
+ * Complexity: O(NESTED_POINTS x months alike x the Poisson tail's terms).
+ */
+function betaSourcesBound(
+  alike: ReadonlyArray<{ readonly month: { readonly k: number; readonly nestedOthers: number; readonly perUnits: readonly number[] }; readonly times: number }>,
+  betas: ReadonlyArray<{ readonly alpha: number; readonly beta: number }>,
+  moved: (drawn: number) => number,
+): number {
+  const steps = Math.max(NESTED_STEPS_AT_LEAST, Math.floor(NESTED_POINTS ** (1 / betas.length) + 1e-9));
+  const level = (l: number, means: Float64Array): number => {
+    if (l === betas.length) {
+      let sum = 0;
+      for (const [j, { month, times }] of alike.entries()) if (means[j]! > 0) sum += times * poissonUpperTail(means[j]!, month.k);
+      return Math.min(1, sum);
+    }
+    const next = new Float64Array(means.length);
+    return betaExpectationBound(
+      (c) => {
+        const at = moved(c);
+        for (const [j, { month }] of alike.entries()) next[j] = means[j]! + month.perUnits[l]! * at;
+        return level(l + 1, next);
+      },
+      betas[l]!.alpha,
+      betas[l]!.beta,
+      steps,
+    );
+  };
+  return level(0, Float64Array.from(alike, ({ month }) => month.nestedOthers));
 }
 

@@ -136,3 +136,62 @@ describe('the chance bound for Poisson demand', () => {
     expect(keys.filter((k) => k.includes('reps'))).toEqual([]);
   });
 });
+
+describe('the chance bound over every beta source, not only the first', () => {
+  // Two lead sources of Poisson(1000) leads a month, each converting at its own beta (mean 4%, sd 0.5%),
+  // against 10 reps of `capacity` deals: floor 10 x capacity - 1 (P(deals > it) in some month). The
+  // expectation over both betas by scipy: trapezoid on 4,001 x 4,001 points between each beta's 1e-16
+  // points of stats.beta.pdf x stats.beta.pdf x min(1, 12 stats.poisson.sf(floor, 1000 (c1 + c2)))
+  // (bench/two-betas-scipy.py). Before December 2026 only the first source was averaged over, the second
+  // taken at its one-in-ten-billion point (0.0798, as many deals as both at their means): 18, 16, 12 and
+  // 11 deals a rep bounded at 3.6e-5, 0.0114, 0.99994 and 1 (the first kept in attribution, though its
+  // chance is 7.5e-12).
+  const twoSources = (capacity: number) => `
+name: two-betas
+tiers:
+  - name: R
+    newBusiness:
+      acv: 12000
+      leadSources:
+        - grade: A
+          leadsPerMonth: { dist: poisson, mean: 1000 }
+          conversion: { dist: beta, mean: 0.04, sd: 0.005 }
+        - grade: B
+          leadsPerMonth: { dist: poisson, mean: 1000 }
+          conversion: { dist: beta, mean: 0.04, sd: 0.005 }
+      reps:
+        start: 10
+        capacity: ${capacity}
+`;
+  it.each([
+    [18, 7.51095492358859e-12],
+    [16, 2.5550142269539343e-8],
+    [12, 0.008824098137488318],
+    [11, 0.07814608671209411],
+  ])('10 reps of %i deals: never below the expectation over both betas (scipy %s), and within 3 times it', async (capacity, scipy) => {
+    // 3 times: each beta's grid has 64 steps between its 1e-15 points, 0.25 sd each, so the upper sum reads
+    // the tails up to 2 x 0.25 sd of the conversions higher (2.5 deals): at most a factor 1.6 at 180 deals.
+    const sim = await run(twoSources(capacity), 1, 1);
+    const bound = capacityBindChance(sim.plan.tiers[0]!);
+    expect(bound).toBeGreaterThanOrEqual(scipy * (1 - 1e-6));
+    expect(bound).toBeLessThanOrEqual(scipy * 3);
+  });
+
+  it('10 reps of 11 deals: never below the simulated binding rate (4,000 trials, less 4 binomial SEs)', async () => {
+    const n = 4_000;
+    const sim = await run(twoSources(11), n, 5);
+    const bound = capacityBindChance(sim.plan.tiers[0]!);
+    const rate = column(sim, tierKey('R', EXTRA_KEYS.overCapacity)).filter((x) => x > 0).length / n;
+    expect(rate).toBeGreaterThan(0);
+    expect(bound).toBeLessThan(1);
+    expect(rate - 4 * Math.sqrt((rate * (1 - rate)) / n)).toBeLessThanOrEqual(bound);
+  });
+
+  it('leaves the reps of 10 x 18 deals out of the attribution (before: kept, the bound 3.6e-5 over the first beta alone)', async () => {
+    const sim = await run(twoSources(18), 2_000, 4);
+    expect(capacityNeverBinds(sim.plan.tiers[0]!)).toBe(true);
+    expect(column(sim, tierKey('R', EXTRA_KEYS.overCapacity)).every((x) => x === 0)).toBe(true);
+    const keys = summarize(sim).sensitivity.drivers.map((d) => d.key);
+    expect(keys.filter((k) => k.includes('reps'))).toEqual([]);
+  });
+});

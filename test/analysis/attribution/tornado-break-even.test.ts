@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { binMedians, isotonic, medianCrossing } from '../../../src/analysis/attribution/break-even.js';
-import { componentShortfalls, meanOver, worstTrials } from '../../../src/analysis/attribution/bad-years.js';
+import { componentShortfalls, meanOverWorst, worstCut, worstTrials } from '../../../src/analysis/attribution/bad-years.js';
 import { prepareInput } from '../../../src/analysis/attribution/input.js';
 import { tornadoEnd } from '../../../src/analysis/attribution/tornado.js';
 import { createStream } from '../../../src/random/source.js';
@@ -92,9 +92,9 @@ describe('where the bad years come from', () => {
   it('puts the driving input low and an inert one at the middle, within its standard error', () => {
     const n = 20_000;
     const d = linear(n, 'bad', 10, 0, 0.01);
-    const worst = worstTrials(d.y, 0.1);
-    const p1 = meanOver(prepareInput(d.u1, 'own').percentile, worst);
-    const p2 = meanOver(prepareInput(d.u2, 'own').percentile, worst);
+    const cut = worstCut(d.y, 0.1);
+    const p1 = meanOverWorst(prepareInput(d.u1, 'own').percentile, cut);
+    const p2 = meanOverWorst(prepareInput(d.u2, 'own').percentile, cut);
     // Y is nearly 10 U1: the worst 10% are U1's lowest 10%, average percentile 0.05.
     expect(Math.abs(p1.mean - 0.05)).toBeLessThanOrEqual(4 * p1.standardError + 1 / n);
     expect(Math.abs(p2.mean - 0.5)).toBeLessThanOrEqual(4 * p2.standardError);
