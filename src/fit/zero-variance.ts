@@ -1,4 +1,5 @@
-import { betaQuantile, chiSquareQuantile } from './reference-distributions.js';
+import { chiSquareQuantileExact } from '../math/chi-square-quantile.js';
+import { betaQuantile } from './reference-distributions.js';
 
 /**
  * Intervals for a fit whose sample variance is 0: every month renewing the same share of its ARR
@@ -62,16 +63,17 @@ export function effectiveUnits(weights: ArrayLike<number>): number {
 /**
  * The Garwood 95% interval of a Poisson mean a month from `total` counted over `exposure` months:
  * [χ²(0.025; 2x) / 2, χ²(0.975; 2x + 2) / 2] / exposure, and its standard error √x / exposure. The
- * chi-square quantiles are the Wilson-Hilferty approximation's (reference-distributions.ts), not
- * exact: within 1e-4 relative of the exact ones for the totals a year of leads gives.
+ * chi-square quantiles are exact (math/chi-square-quantile.ts). Until December 2026 they were
+ * Wilson-Hilferty's, within 1e-4 relative for a year of leads but not for a few: 1 lead's lower end
+ * read 0.0131 where the exact one is −ln(0.975) = 0.0253.
  *
- * @example poissonLevel(12000, 12) // => { lo: 982.187, hi: 1018.055, se: 9.129 } (exact: 982.187, 1018.055)
+ * @example poissonLevel(12000, 12) // => { lo: 982.187, hi: 1018.055, se: 9.129 }
  * Complexity: O(1).
  */
 export function poissonLevel(total: number, exposure: number): { lo: number; hi: number; se: number } {
   return {
-    lo: total > 0 ? chiSquareQuantile(0.025, 2 * total) / 2 / exposure : 0,
-    hi: chiSquareQuantile(0.975, 2 * total + 2) / 2 / exposure,
+    lo: total > 0 ? chiSquareQuantileExact(0.025, 2 * total) / 2 / exposure : 0,
+    hi: chiSquareQuantileExact(0.975, 2 * total + 2) / 2 / exposure,
     se: Math.sqrt(total) / exposure,
   };
 }
