@@ -18,7 +18,7 @@ export interface LeadVolumeFit {
   readonly seasonality?: readonly Estimate[];
   /** Pearson dispersion statistic φ = X² / df (1 for Poisson counts) and its test against Poisson. */
   readonly dispersion: { readonly phi: number; readonly chiSquare: number; readonly df: number; readonly pValue: number };
-  /** The negative binomial's k (variance = mean + mean²/k) when the test rejects Poisson; undefined for Poisson. Its value is mean(μ) / (X² / (df − 2) − 1) (the small-sample correction of 1 / φ̂), its interval from φ's. */
+  /** The negative binomial's k (variance = mean + mean²/k) when the test rejects Poisson; undefined for Poisson. */
   readonly k?: Estimate;
   /** Next year's level: log-scale sd, from the level's error and the drift between years. */
   readonly year: YearLevel;
@@ -40,10 +40,8 @@ export interface LeadVolumeFit {
  * Over-dispersion: Pearson's X² = Σ (x − μ)² / μ on df = N − blocks (with seasonality: over the
  * full blocks' months only, df = their months − full blocks − 11) is
  * chi-square under Poisson counts; its upper tail (Wilson-Hilferty) is the p-value. Below 0.05 the
- * counts are negative binomial with k = mean(μ) / (X² / (df − 2) − 1) by moments (E[(x − μ)²/μ] =
- * 1 + μ/k), with the interval of φ from X² ~ φ χ²_df mapped onto k. The df − 2: k is a reciprocal
- * of φ − 1, and 1 / φ̂ = df / X² is biased up by df / (df − 2) (E[1 / χ²_df] = 1 / (df − 2)); with
- * df / X², k averaged 44-50 over 2,000 seeds where the truth was 40 (bench/fit-k-bias.mjs).
+ * counts are negative binomial with k = mean(μ) / (φ − 1) by moments (E[(x − μ)²/μ] = 1 + μ/k),
+ * with the interval of φ from X² ~ φ χ²_df mapped onto k.
  *
  * The level carried forward is the last block's (a random-walk forecast: levels drift), with a t
  * interval from Var(L̂) = φ Σμ / 144 (quasi-Poisson: φ as estimated; when X² = 0 (within what rounding
@@ -113,10 +111,7 @@ export function fitLeadVolume(counts: ArrayLike<number>): LeadVolumeFit {
   const phiLo = chiSquare / chiSquareQuantile(0.975, df);
   const phiHi = chiSquare / chiSquareQuantile(0.025, df);
   const toK = (p: number) => (p > 1 ? meanMu / (p - 1) : Infinity);
-  // φ for k's point: X² / (df − 2), so that its reciprocal is unbiased under X² ~ φ χ²_df (at 2 df or
-  // fewer none is: X² itself). Between the interval's ends, as χ²_df's 2.5% point < df − 2 < its 97.5%.
-  const phiForK = chiSquare / Math.max(1, df - 2);
-  const k = pValue < DISPERSION_TEST_LEVEL && phi > 1 ? { value: toK(phiForK), lo: toK(phiHi), hi: toK(phiLo), n } : undefined;
+  const k = pValue < DISPERSION_TEST_LEVEL && phi > 1 ? { value: toK(phi), lo: toK(phiHi), hi: toK(phiLo), n } : undefined;
 
   const last = level[0]!;
   // A t interval with the variance proportional to the mean (quasi-Poisson): φ as estimated, below 1 too.

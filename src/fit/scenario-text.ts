@@ -315,7 +315,7 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
   );
   if (leads.k)
     out.push(
-      `      #   (rejected at ${DISPERSION_TEST_LEVEL}): negative binomial, k = ${sig(leads.k.value, 3)} by moments, mean(mu) / (X2 / (df - 2) - 1)`,
+      `      #   (rejected at ${DISPERSION_TEST_LEVEL}): negative binomial, k = ${sig(leads.k.value, 3)} by moments, mean(mu) / (phi - 1)`,
       `      #   (95% interval ${sig(leads.k.lo, 3)} to ${Number.isFinite(leads.k.hi) ? sig(leads.k.hi, 3) : 'infinity (Poisson)'}).`,
     );
   else out.push(`      #   (not rejected at ${DISPERSION_TEST_LEVEL}): Poisson.`);

@@ -45,11 +45,11 @@ describe('lead volume, by hand', () => {
     expect(fit.year.drift).toBeCloseTo(0.15, 12);
     expect(fit.year.sd).toBeCloseTo(0.153, 3);
   });
-  it('over-dispersed months: negative binomial with k = mean / (X² / (df − 2) − 1)', () => {
-    // 50, 150, ...: X² = 12 · 2500 / 100 = 300 on 11 df, φ = 300/11 = 27.27; k = 100 / (300/9 − 1) = 3.093.
+  it('over-dispersed months: negative binomial with k = mean / (φ − 1)', () => {
+    // 50, 150, ...: X² = 12 · 2500 / 100 = 300, φ = 300/11 = 27.27, k = 100 / 26.27 = 3.806.
     const fit = fitLeadVolume(repeat([50, 150], 6));
     expect(fit.dispersion.phi).toBeCloseTo(300 / 11, 10);
-    expect(fit.k!.value).toBeCloseTo(100 / (300 / 9 - 1), 10);
+    expect(fit.k!.value).toBeCloseTo(100 / (300 / 11 - 1), 10);
     expect(fit.k!.lo).toBeLessThan(fit.k!.value);
     expect(fit.k!.hi).toBeGreaterThan(fit.k!.value);
   });
