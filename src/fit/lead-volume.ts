@@ -145,7 +145,7 @@ export function fitLeadVolume(counts: ArrayLike<number>): LeadVolumeFit {
         // end below a month of none's. Small totals take the exact Poisson (Garwood) interval of
         // the month's leads, φ times that of (leads / φ) for over-dispersed counts (never below
         // Poisson's): the wider of the two, so each end rises with the leads and large totals keep
-        // the t interval. The end for 0 is exact, −ln(0.025) = 3.69 leads (Wilson-Hilferty's is 3.67).
+        // the t interval. The end for 0 is −ln(0.025) = 3.69 leads.
         const phiG = Math.max(1, phiUsed);
         const garwood = poissonLevel((s * exposure) / phiG, 1);
         const hi = (phiG * (s === 0 ? -Math.log(0.025) : garwood.hi)) / exposure;

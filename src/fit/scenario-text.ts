@@ -323,7 +323,7 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
     out.push(
       `      #   X2 = ${sig(d.chiSquare, 2)} is no more than rounding each count to a whole lead explains: no scatter of the months' own, and phi near 0 would state the level exactly from`,
       `      #   ${leads.level.n} counts. The counts are taken as Poisson: the level's interval is the Poisson (Garwood) one of the`,
-      `      #   last 12 months' total, ${count(leads.level.value * 12)} (its chi-square quantiles by the Wilson-Hilferty approximation), and its error sqrt(total) / 12.`,
+      `      #   last 12 months' total, ${count(leads.level.value * 12)} (exact chi-square quantiles; Wilson-Hilferty's, within 3e-7, past 1,500 leads), and its error sqrt(total) / 12.`,
     );
   out.push(`      # This year's mean: lognormal around the last 12 months', ${yearText(leads.year, 'log', (x) => sig(x, 3))}.`);
   const median = leads.level.value;

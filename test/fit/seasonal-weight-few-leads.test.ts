@@ -8,8 +8,9 @@ import { fitLeadVolume } from '../../src/fit/lead-volume.js';
  * the Poisson (Garwood) interval of the month's leads over its exposure (the two years' levels).
  *
  * The closed form: Garwood's 97.5% end for a count of 1 is χ²(0.975; 4) / 2 = 5.5716 leads
- * (χ²(0.975; 4) = 11.1433, tables); for 0, −ln(0.025) = 3.6889. The fit takes the chi-square
- * quantile by Wilson-Hilferty, 0.14% below the exact one at 4 df: the tolerance is 0.5%.
+ * (χ²(0.975; 4) = 11.1433, tables); for 0, −ln(0.025) = 3.6889. The month's leads are 0.9994, not
+ * 1 (below), and until December 2026 the fit's chi-square quantile was Wilson-Hilferty's, 0.14%
+ * below the exact one at 4 df: the tolerance is 0.5%.
  */
 describe('seasonal weights of fiscal months with 0, 1, 2 and 4 leads over two years', () => {
   // 24 months of 100 leads, but fiscal month 4: 0 and 0; 5: 0 and 1; 6: 1 and 1; 7: 2 and 2.
