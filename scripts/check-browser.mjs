@@ -5,4 +5,4 @@
 import { findBrowser } from '../dist/report/find-browser.js';
 
 const found = findBrowser();
-if (!found.ok) console.error(`\narrcast: the tests that open report.html, comparison.html or the studio in a browser (test/report/report-browser, report-layout-browser and long-names-browser, test/studio/studio-browser, controls-browser, one-trial-page and refusals-in-sight-browser, test/cli/compare-report) will fail: ${found.message}\n`);
+if (!found.ok) console.error(`\narrcast: the tests that open report.html, comparison.html or the studio in a browser (test/report/report-browser, report-layout-browser and long-names-browser, test/studio/studio-browser, controls-browser, one-trial-page, refusals-in-sight-browser and charts-fit-browser, test/cli/compare-report) will fail: ${found.message}\n`);

@@ -12,8 +12,20 @@ export interface Accepted {
 /** [0, 1]: a rate, a share or a probability. */
 export const UNIT_INTERVAL: Accepted = { min: 0, max: 1 };
 
-/** The fraction `value` percent is, if the field accepts it; undefined when `value` does not look like a percent or the fraction is refused. */
-function percentFraction(value: unknown, accepted: Accepted): number | undefined {
+/** (0, 1): a share strictly between its ends (a confidence, a nominal coverage). */
+export const OPEN_UNIT_INTERVAL: Accepted = { min: 0, max: 1, open: true };
+
+/**
+ * The fraction `value` percent is, if the field accepts it; undefined when `value` does not look like a
+ * percent or the fraction is refused. The one decision behind every percent hint: the scenario's fields
+ * (below), a pipeline file's probability column (pipeline-file.ts) and the library's shares
+ * (share-argument.ts) all ask it (the last two had their own bands: a probability of 1.5 had no hint, a
+ * coverage of 100 was told to pass 1, which it refuses, and 33.3 was told 0.33299999999999996).
+ *
+ * @example percentFraction(33.3, UNIT_INTERVAL) // => 0.333
+ * @example percentFraction(100, OPEN_UNIT_INTERVAL) // => undefined
+ */
+export function percentFraction(value: unknown, accepted: Accepted): number | undefined {
   if (typeof value !== 'number' || !(Math.abs(value) > 1 && Math.abs(value) <= 100)) return undefined;
   // Moving the decimal exponent gives the decimal a person means (33.3 -> 0.333, not 0.33299999...).
   const fraction = Number(`${value}e-2`);

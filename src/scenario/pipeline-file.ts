@@ -15,6 +15,7 @@ import {
   readsAsMonth, readsAsNumber,
 } from './csv-table.js';
 import { quoteText } from './display-text.js';
+import { percentFraction, UNIT_INTERVAL } from './percent-hint.js';
 import { nameKey } from './name-key.js';
 
 /**
@@ -74,8 +75,10 @@ const CLOSE_MONTH: MonthRule = {
 };
 
 const amountRange = (v: number) => (v < 0 ? `must be at least 0, got ${v}` : `must be at most ${MAX_AMOUNT.toExponential()}, got ${v}`);
-const probabilityRange = (v: number) =>
-  `must be a win probability within [0, 1], got ${v}${v >= 2 && v <= 100 ? ` (write ${v}% as ${v / 100})` : ''}`;
+const probabilityRange = (v: number) => {
+  const fraction = percentFraction(v, UNIT_INTERVAL);
+  return `must be a win probability within [0, 1], got ${v}${fraction === undefined ? '' : ` (write ${v}% as ${fraction})`}`;
+};
 
 /**
  * Read an opening-pipeline file; rows are grouped by their tier column. `tiers` = tier names that take

@@ -1,4 +1,5 @@
 import { valueKind } from './option-keys.js';
+import { OPEN_UNIT_INTERVAL, percentFraction, UNIT_INTERVAL } from './percent-hint.js';
 
 /**
  * Refuse (RangeError) a share the library's estimators take (a probability, a quantile level, a
@@ -11,6 +12,7 @@ import { valueKind } from './option-keys.js';
  */
 export function checkShare(value: unknown, name: string, open = false): void {
   if (typeof value === 'number' && (open ? value > 0 && value < 1 : value >= 0 && value <= 1)) return;
-  const percent = typeof value === 'number' && value > 1 && value <= 100 ? `; for ${value}% pass ${value / 100}` : '';
+  const fraction = percentFraction(value, open ? OPEN_UNIT_INTERVAL : UNIT_INTERVAL);
+  const percent = fraction === undefined ? '' : `; for ${value as number}% pass ${fraction}`;
   throw new RangeError(`${name} must be a share between 0 and 1${open ? ', not included' : ''} (got ${typeof value === 'number' ? value : valueKind(value)}${percent})`);
 }

@@ -19,6 +19,14 @@ function expectClean(requests: LabelRequest[], placements: LabelPlacement[]) {
 }
 
 describe('placeLineLabels', () => {
+  it('labels wider than a narrow plot (the studio at an 800 px window) each take a row of their own above the rest', () => {
+    // No side of any fits inside 100 px: they shared the top row, one over the other (3 overlaps; 1 for lines at 20, 50 and 80).
+    for (const xs of [[40, 45, 50, 55], [20, 50, 80]]) {
+      const requests = xs.map((x) => ({ x, width: 150 }));
+      expectClean(requests, placeLineLabels(requests, 100));
+    }
+  });
+
   it('puts labels of lines far apart on the first row, right of their lines', () => {
     const requests = [100, 300, 500].map((x) => ({ x, width: 60 }));
     const placements = placeLineLabels(requests, 620);

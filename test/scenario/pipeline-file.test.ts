@@ -26,7 +26,10 @@ const plain = (b: PipelineBook | undefined) => b && { size: b.size, amount: [...
 const cases: Array<{ name: string; csv: string; expected: string[]; calendar?: FiscalCalendar; stages?: Record<string, number> | null }> = [
   { name: 'a negative amount', csv: `${H}\no1,ent,-100,0.5,3\n`, expected: ['p.csv:2:8 amount: must be at least 0, got -100'] },
   { name: 'a thousands separator', csv: `${H}\no1,ent,"80,000",0.5,3\n`, expected: ['p.csv:2:8 amount: "80,000": has a comma that is a thousands separator or a decimal comma; write 80000 (a thousands separator) or 80 (a decimal comma), whichever it is'] },
-  { name: 'a probability above 1', csv: `${H}\no1,ent,100,1.5,3\n`, expected: ['p.csv:2:12 probability: must be a win probability within [0, 1], got 1.5'] },
+  // The percent hint is scenario/percent-hint.ts's, as a scenario's probability gets it: 1.5 had none (the reader's own band began at 2), 33.3 was told 0.33299999999999996.
+  { name: 'a probability above 1', csv: `${H}\no1,ent,100,1.5,3\n`, expected: ['p.csv:2:12 probability: must be a win probability within [0, 1], got 1.5 (write 1.5% as 0.015)'] },
+  { name: 'a probability of 33.3', csv: `${H}\no1,ent,100,33.3,3\n`, expected: ['p.csv:2:12 probability: must be a win probability within [0, 1], got 33.3 (write 33.3% as 0.333)'] },
+  { name: 'a probability past 100', csv: `${H}\no1,ent,100,150,3\n`, expected: ['p.csv:2:12 probability: must be a win probability within [0, 1], got 150'] },
   {
     name: 'a probability in percent',
     csv: `${H}\no1,ent,100,40,3\n`,

@@ -31,6 +31,10 @@ describe('a share out of [0, 1], or not a number, is refused by name', () => {
   it.each<[string, () => unknown, string]>([
     ['coverage: nominal as a percentage', () => coverage([true, false], 80), 'coverage: nominal must be a share between 0 and 1, not included (got 80; for 80% pass 0.8)'],
     ['coverage: nominal of 1', () => coverage([true, false], 1), 'coverage: nominal must be a share between 0 and 1, not included (got 1)'],
+    // The percent hint is scenario/percent-hint.ts's: 100% is 1, which an open share refuses too (it said "pass 1"), and 33.3% is 0.333 (it said 0.33299999999999996).
+    ['coverage: nominal of 100', () => coverage([true, false], 100), 'coverage: nominal must be a share between 0 and 1, not included (got 100)'],
+    ['sortedQuantile: p of 33.3', () => sortedQuantile(sorted, 33.3), 'sortedQuantile: p must be a share between 0 and 1 (got 33.3; for 33.3% pass 0.333)'],
+    ['sortedQuantile: p of 100', () => sortedQuantile(sorted, 100), 'sortedQuantile: p must be a share between 0 and 1 (got 100; for 100% pass 1)'],
     ['coverage: nominal as a string', () => coverage([true], as<number>('0.8')), 'coverage: nominal must be a share between 0 and 1, not included (got string)'],
     ['calibrationCurve: a level as a percentage', () => calibrationCurve(u, [10, 50, 90]), 'calibrationCurve: a level must be a share between 0 and 1 (got 10; for 10% pass 0.1)'],
     ['sortedQuantile: p as a percentage', () => sortedQuantile(sorted, 90), 'sortedQuantile: p must be a share between 0 and 1 (got 90; for 90% pass 0.9)'],

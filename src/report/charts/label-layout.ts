@@ -60,12 +60,14 @@ function greedy(requests: readonly LabelRequest[], order: readonly number[], sid
   for (const i of order) {
     const r = requests[i]!;
     let chosen: { row: number; side: Side; box: [number, number] } | undefined;
+    // A label that fits inside the plot nowhere takes a row from `top` up where it overlaps no other
+    // (they all took row `top`, over each other: a narrow plot's long budget label over P10's).
     for (const strictPass of strict ? [true, false] : [false])
-      for (let row = 0; !chosen && row <= top; row++)
+      for (let row = 0; !chosen && row <= 2 * top; row++)
         for (const side of sides) {
           const box = boxOf(r, side);
           const inside = box[0] >= 0 && box[1] <= plotWidth;
-          if ((inside || row === top) && (!strictPass || clear(i, box)) && fits(row, box, r.x)) {
+          if ((inside || row >= top) && (!strictPass || clear(i, box)) && fits(row, box, r.x)) {
             chosen = { row, side, box };
             break;
           }

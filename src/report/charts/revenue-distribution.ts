@@ -6,7 +6,7 @@ import { budgetMoney, metricRowMoney } from '../interval-format.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
 import { nonEmptySpan, type HistogramBin } from './downsample.js';
 import type { ColumnOrder } from './column-order.js';
-import { labelWidth, placeLineLabels } from './label-layout.js';
+import { placedMarkers } from './revenue-markers.js';
 import { confidenceWords } from '../confidence-text.js';
 
 const WIDTH = 620;
@@ -105,18 +105,9 @@ export function revenueMarkers(summary: Summary, symbol: CurrencyMark, marks: Re
   ];
   if (marks.target !== undefined) lines.push({ key: 'target', value: marks.target, text: `Target ${statedMoney(marks.target, symbol)}` });
   if (marks.budget) lines.push({ key: 'budget', value: marks.budget.value, text: `${budgetLabel(marks.budget.confidence)} ${budgetMoney(s, { value: marks.budget.value, interval: marks.budget.interval ?? null }, marks.budget.confidence, symbol)(marks.budget.value)}` });
-  // P50 first, so the median keeps the row nearest the plot; then P10, P90, the mean, the rest.
-  const priority = ['p50', 'p10', 'p90', 'mean', 'target', 'budget'];
-  const order = lines.map((_, i) => i).sort((a, b) => priority.indexOf(lines[a]!.key) - priority.indexOf(lines[b]!.key));
-  const px = (v: number) => ((v - domain[0]) / (domain[1] - domain[0])) * width;
-  const placements = placeLineLabels(order.map((i) => ({ x: px(lines[i]!.value), width: labelWidth(lines[i]!.text.length) })), width);
-  const out: Marker[] = new Array<Marker>(lines.length);
-  order.forEach((i, k) => {
-    const p = placements[k]!;
-    out[i] = { ...lines[i]!, labelY: -9 - p.row * 15, side: p.side };
-  });
-  return out;
+  return placedMarkers(lines, domain, width);
 }
+
 
 /** The revenue quantiles the bars span: P0.5 to P99.5. */
 const SPAN = [0.005, 0.995] as const;

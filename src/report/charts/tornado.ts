@@ -9,6 +9,9 @@ import { BY_ROW_ORDER, distinctLabels } from './row-order.js';
 import { varianceShareFormat } from '../variance-share-format.js';
 import { sharesPastOneNote } from '../shares-past-one-note.js';
 import { negativeShareNote } from '../negative-share-note.js';
+import { wrapLabel } from './wrap-label.js';
+
+export { TORNADO_LINE_CHARS, wrapLabel } from './wrap-label.js';
 import type { DriverSensitivity } from '../../analysis/sensitivity.js';
 
 /** How many drivers the tornado shows, largest swing first. */
@@ -50,30 +53,8 @@ export function tornadoLabel(label: string, share: string): string {
   return `${label} (${share} of variance)`;
 }
 
-/** The widest line of a tornado label, in characters: longer labels wrap at spaces. */
-export const TORNADO_LINE_CHARS = 26;
-
 /** The longest of the caption's lines (as long as its own longest): the headless renderer sizes the chart by its estimate of each. */
 const SUBTITLE_LINE_CHARS = 78;
-
-/**
- * A label broken into lines of at most TORNADO_LINE_CHARS characters at spaces (a longer word keeps
- * its line), so a long driver name wraps instead of widening the chart past the page or being cut.
- *
- * @example wrapLabel('Enterprise new-customer expansion probability (3% of variance)') // => ['Enterprise new-customer', 'expansion probability (3%', 'of variance)']
- */
-export function wrapLabel(label: string, width = TORNADO_LINE_CHARS): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of label.split(' ')) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 /**
  * Where a label's lines are joined for the axis to split them: '|', or when a name holds one, a

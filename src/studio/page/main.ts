@@ -10,6 +10,7 @@ import { METRIC_WORDS } from '../../scenario/target-labels.js';
 import { readHumanNumber } from '../../scenario/human-number.js';
 import { MAX_MAGNITUDE } from '../../scenario/limits.js';
 import { currencyMark, formatStatedCurrency, targetAmount, type CurrencyMark } from '../../report/money.js';
+import { fittedChart } from '../fitted-chart.js';
 
 /** What GET /api/controls gives. */
 interface Info {
@@ -341,16 +342,25 @@ const drawn = new Map<string, number>();
 const offline = vega.loader();
 offline.load = () => Promise.reject(new Error('the studio loads nothing'));
 
+/** The specs last drawn, by chart: drawn again to the column's new width when the window is resized. */
+const lastSpecs = new Map<string, TopLevelSpec | undefined>();
+/** The column width each chart was last drawn for. */
+const drawnWidth = new Map<string, number>();
+
 async function draw(id: string, spec: TopLevelSpec | undefined): Promise<void> {
   const box = $(id);
   const mine = (drawn.get(id) ?? 0) + 1;
   drawn.set(id, mine);
+  lastSpecs.set(id, spec);
   let view: vega.View | undefined;
   const holder = el('div');
   if (spec) {
+    // As wide as the results column at most: at an 800 px window the charts scrolled sideways in it.
+    drawnWidth.set(id, box.clientWidth);
+    const fitted = fittedChart(spec, box.clientWidth);
     // ast: expressions parsed to a syntax tree and interpreted (vega-embed's vega-interpreter), never compiled with new Function: no 'unsafe-eval'.
     // No actions menu (its links open the online editor), no injected style, no tooltips: the figures are text beside the charts.
-    ({ view } = await embed(holder, spec, {
+    ({ view } = await embed(holder, fitted, {
       mode: 'vega-lite',
       renderer: 'svg',
       actions: false,
@@ -559,5 +569,14 @@ async function start(): Promise<void> {
   seq++;
   await update();
 }
+
+/** A resized window draws the charts again to their column's new width, once it has stopped resizing a moment. */
+let resizing: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener('resize', () => {
+  clearTimeout(resizing);
+  resizing = setTimeout(() => {
+    for (const [id, spec] of lastSpecs) if (spec && $(id).clientWidth !== drawnWidth.get(id)) void draw(id, spec);
+  }, 150);
+});
 
 void start();
