@@ -1,4 +1,4 @@
-import { chiSquareQuantile } from '../fit/reference-distributions.js';
+import { chiSquareQuantileWilsonHilferty } from '../fit/reference-distributions.js';
 
 /** From this many chains on, the spread of their means judges the company figures' effective sample. */
 export const MIN_CHAINS_TO_JUDGE = 10;
@@ -38,7 +38,7 @@ export function intervalWidening(trials: number, chains: number, minDriverEss: n
   if (!figuresJudged) return { factor: drivers, from: 'drivers', figuresJudged, figuresTooNarrow: false };
   const squared = trials / Math.max(1, Math.min(trials, minFigureEss));
   const df = chains - 1;
-  const figuresTooNarrow = squared > chiSquareQuantile(1 - FALSE_ALARM_RATE / 3, df) / df;
+  const figuresTooNarrow = squared > chiSquareQuantileWilsonHilferty(1 - FALSE_ALARM_RATE / 3, df) / df;
   const figures = Math.sqrt(squared);
   return figures > drivers ? { factor: figures, from: 'figures', figuresJudged, figuresTooNarrow } : { factor: drivers, from: 'drivers', figuresJudged, figuresTooNarrow };
 }

@@ -1,3 +1,4 @@
+import { chiSquareQuantileExact } from '../math/chi-square-quantile.js';
 import { normalCdf, normalQuantile } from '../math/normal-cdf.js';
 
 /**
@@ -23,14 +24,29 @@ export function tQuantile(p: number, df: number): number {
   return z + g1 / df + g2 / df ** 2 + g3 / df ** 3 + g4 / df ** 4;
 }
 
+/** Degrees of freedom up to which chiSquareQuantile is exact (beyond, the exact series slows and Wilson-Hilferty is within 3e-7). */
+export const EXACT_CHI_SQUARE_DF = 3000;
+
 /**
- * The p-quantile of the chi-square distribution with df degrees of freedom, by the Wilson-Hilferty
- * cube-root normal approximation: df (1 − 2/(9 df) + z_p √(2/(9 df)))³.
+ * The p-quantile of the chi-square distribution with df degrees of freedom: exact
+ * (math/chi-square-quantile.ts) up to EXACT_CHI_SQUARE_DF, Wilson-Hilferty's beyond. Fit's
+ * intervals take it: Wilson-Hilferty alone put a 1-df 2.5% point at 0 (an infinite upper end for
+ * acv's sigma from 2 deals) and the 4-df 0.1% point 56% low.
  *
- * @example chiSquareQuantile(0.975, 20) // => 34.17 (tables: 34.17)
- * Complexity: O(1).
+ * @example chiSquareQuantile(0.025, 1) // => 0.000982 (tables: 0.000982)
  */
 export function chiSquareQuantile(p: number, df: number): number {
+  return df <= EXACT_CHI_SQUARE_DF ? chiSquareQuantileExact(p, df) : chiSquareQuantileWilsonHilferty(p, df);
+}
+
+/**
+ * The p-quantile of the chi-square distribution by the Wilson-Hilferty cube-root normal
+ * approximation: df (1 − 2/(9 df) + z_p √(2/(9 df)))³. O(1); poor at few df (0 for a 1-df 2.5% point).
+ * analysis/interval-widening.ts keeps it so that plan runs' verdicts stay as they were.
+ *
+ * @example chiSquareQuantileWilsonHilferty(0.975, 20) // => 34.17 (tables: 34.17)
+ */
+export function chiSquareQuantileWilsonHilferty(p: number, df: number): number {
   const c = 2 / (9 * df);
   return df * Math.max(0, 1 - c + normalQuantile(p) * Math.sqrt(c)) ** 3;
 }

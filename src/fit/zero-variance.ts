@@ -1,4 +1,3 @@
-import { chiSquareQuantileExact } from '../math/chi-square-quantile.js';
 import { betaQuantile, chiSquareQuantile } from './reference-distributions.js';
 
 /**
@@ -60,14 +59,11 @@ export function effectiveUnits(weights: ArrayLike<number>): number {
   return s2 > 0 ? (s * s) / s2 : 0;
 }
 
-/** Degrees of freedom up to which poissonLevel takes the exact chi-square quantile (a total of 1,500 leads). */
-const EXACT_DF = 3000;
-const chiSquareAt = (p: number, df: number) => (df <= EXACT_DF ? chiSquareQuantileExact(p, df) : chiSquareQuantile(p, df));
 
 /**
  * The Garwood 95% interval of a Poisson mean a month from `total` counted over `exposure` months:
  * [χ²(0.025; 2x) / 2, χ²(0.975; 2x + 2) / 2] / exposure, and its standard error √x / exposure. The
- * chi-square quantiles are exact (math/chi-square-quantile.ts) up to EXACT_DF, Wilson-Hilferty's
+ * chi-square quantiles are exact (math/chi-square-quantile.ts) up to EXACT_CHI_SQUARE_DF (fit/reference-distributions.ts), Wilson-Hilferty's
  * beyond (within 3e-7 relative there, and the exact series grows slow and loses digits at a total of
  * 1e9). Until December 2026 they were Wilson-Hilferty's at every total, within 1e-4 relative for a
  * year of leads but not for a few: 1 lead's lower end read 0.0131 where the exact one is −ln(0.975) = 0.0253.
@@ -77,8 +73,8 @@ const chiSquareAt = (p: number, df: number) => (df <= EXACT_DF ? chiSquareQuanti
  */
 export function poissonLevel(total: number, exposure: number): { lo: number; hi: number; se: number } {
   return {
-    lo: total > 0 ? chiSquareAt(0.025, 2 * total) / 2 / exposure : 0,
-    hi: chiSquareAt(0.975, 2 * total + 2) / 2 / exposure,
+    lo: total > 0 ? chiSquareQuantile(0.025, 2 * total) / 2 / exposure : 0,
+    hi: chiSquareQuantile(0.975, 2 * total + 2) / 2 / exposure,
     se: Math.sqrt(total) / exposure,
   };
 }

@@ -8,7 +8,8 @@ import { incompleteGamma } from './incomplete-gamma.js';
  * the exact one is −2 ln(0.975) = 0.0506.
  *
  * @example chiSquareQuantileExact(0.025, 2) // => 0.050636 (−2 ln 0.975)
- * Complexity: O(200 × the incomplete gamma's terms) at most; stops at 1e-15 relative.
+ * Complexity: O(200 × the incomplete gamma's terms) at most; stops at 1e-15 relative. Bisection on x
+ * from 0: a lower-tail quantile below ~1e-45 (below 1 df, p tiny) is not reached; fit calls it at df ≥ 1.
  */
 export function chiSquareQuantileExact(p: number, df: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`chiSquareQuantileExact: p must be in (0, 1) (got ${p})`);
